@@ -1,0 +1,151 @@
+"""typer commands only: parse -> core -> render -> exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import i18n
+from .app import App
+from .commands.common import Failure, out
+from .exit_codes import ExitCode
+from .i18n import _
+
+cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
+                  help="Explain Azure Compute Gallery errors from az, PowerShell, Terraform and ARM output.")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="ko, fr, ru, nl or en (default: from the environment).")]
+KnowledgeOpt = Annotated[Optional[list[str]], typer.Option("--knowledge", help="Extra catalog directory (repeatable).")]
+
+
+def make_app(lang: str | None, knowledge: list[str] | None = None, redact_ids: bool = False) -> App:
+    try:
+        choice = i18n.negotiate(lang)
+    except ValueError:
+        raise Failure(_("unknown language {value!r}: use one of {choices}").format(
+            value=lang, choices=", ".join(i18n.LANGUAGES)), ExitCode.USAGE) from None
+    app = App(choice.language, choice.reason, tuple(knowledge or ()), redact_ids)
+    if app.extra_dirs:
+        _check_user_catalogs(app)
+    return app
+
+
+def _check_user_catalogs(app: App) -> None:
+    from .validate import check_directory
+
+    for directory in app.extra_dirs:
+        if not directory.is_dir():
+            raise Failure(_("{path}: not a directory").format(path=directory), ExitCode.USAGE)
+        problems = check_directory(directory, with_samples=False)
+        if problems:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            raise Failure(_("the catalog in {path} has problems; nothing was diagnosed").format(path=directory),
+                          ExitCode.CATALOG_INVALID)
+
+
+def run(function):
+    """Map failures to one clear line on stderr and the documented exit code."""
+    try:
+        code = function()
+    except Failure as exc:
+        print(f"sigdoctor: {exc}", file=sys.stderr)
+        code = exc.code
+    raise typer.Exit(int(code or 0))
+
+
+@cli.callback(invoke_without_command=True)
+def main_callback(ctx: typer.Context,
+                  lang: LangOpt = None,
+                  version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False):
+    """With no command: diagnose what is piped in, or open the interactive doctor on a terminal."""
+    if version:
+        from . import __version__
+
+        out(f"sigdoctor {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is not None:
+        return
+    if sys.stdin is not None and not sys.stdin.isatty():
+        ctx.invoke(diagnose, path="-", lang=lang)
+    else:
+        ctx.invoke(repl, lang=lang)
+
+
+@cli.command()
+def diagnose(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
+             as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
+             redact_ids: Annotated[bool, typer.Option("--redact-ids", help="Mask subscription and tenant ids too.")] = False):
+    """Find Azure errors in a log or paste and explain each one."""
+    from .commands.diagnose import diagnose_command
+
+    run(lambda: diagnose_command(make_app(lang, knowledge, redact_ids), path, as_json))
+
+
+@cli.command()
+def lookup(query: Annotated[list[str], typer.Argument(help="A catalog id, an error code, or words.")],
+           as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
+           limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10):
+    """Find catalog entries by id (SIG3024), error code (ParentResourceNotFound) or words, in any language."""
+    from .commands.lookup import lookup_command
+
+    run(lambda: lookup_command(make_app(lang, knowledge), " ".join(query), as_json, limit))
+
+
+@cli.command()
+def show(entry_id: Annotated[str, typer.Argument(metavar="ID", help="A catalog id such as SIG2006.")],
+         as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None):
+    """Print a whole catalog entry: messages, cause, what to do, steps."""
+    from .commands.lookup import show_command
+
+    run(lambda: show_command(make_app(lang, knowledge), entry_id, as_json))
+
+
+@cli.command("list")
+def list_entries(area: Annotated[Optional[str], typer.Option("--area", help="gallery, image-definition, image-version, vm-or-scale-set, disk-from-image-version, general")] = None,
+                 as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
+                 all_entries: Annotated[bool, typer.Option("--all", help="Include retired entries.")] = False):
+    """List catalog entries, one line each."""
+    from .commands.lookup import list_command
+
+    run(lambda: list_command(make_app(lang, knowledge), area, as_json, all_entries))
+
+
+@cli.command()
+def check(directory: Annotated[Optional[Path], typer.Argument(help="Catalog directory (default: the bundled one).")] = None,
+          as_json: JsonOpt = False, lang: LangOpt = None):
+    """Validate a catalog: every problem as `path: field: message`."""
+    from .commands.check import check_command
+
+    run(lambda: check_command(make_app(lang), directory, as_json))
+
+
+@cli.command()
+def languages(as_json: JsonOpt = False, lang: LangOpt = None):
+    """List the supported languages and say which one is active and why."""
+    from .commands.languages import languages_command
+
+    run(lambda: languages_command(make_app(lang), as_json))
+
+
+@cli.command()
+def redact(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+           as_json: JsonOpt = False, lang: LangOpt = None):
+    """Write a shareable copy of a log with secrets and subscription/tenant ids masked."""
+    from .commands.redact import redact_command
+
+    run(lambda: redact_command(make_app(lang), path, output, as_json))
+
+
+@cli.command()
+def repl(lang: LangOpt = None, knowledge: KnowledgeOpt = None):
+    """Open the interactive doctor: paste a log, get walked to a fix."""
+    from .commands.repl import repl_command
+
+    run(lambda: repl_command(make_app(lang, knowledge)))

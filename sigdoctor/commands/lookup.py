@@ -1,0 +1,56 @@
+"""lookup, show, list: the offline catalog."""
+
+from __future__ import annotations
+
+from ..app import App
+from ..catalog import AREAS
+from .common import Failure, emit_json, out
+from ..exit_codes import ExitCode
+from ..i18n import _
+from ..localized import title
+from ..render import area_label, entry_dict, entry_text, percent
+
+
+def lookup_command(app: App, query: str, as_json: bool, limit: int) -> ExitCode:
+    if not query.strip():
+        raise Failure(_("give an id, an error code or some words to look up"), ExitCode.USAGE)
+    hits = app.index.lookup(query, limit)
+    if as_json:
+        emit_json({"query": query, "results": [
+            {"id": h.entry_id, "score": h.score, "matched_by": h.reason, "title": title(app.catalog.get(h.entry_id)),
+             "area": app.catalog.get(h.entry_id).area} for h in hits]})
+        return ExitCode.OK if hits else ExitCode.NOT_FOUND
+    if not hits:
+        out(_("Nothing in the catalog matches {query!r}.").format(query=query))
+        return ExitCode.NOT_FOUND
+    for hit in hits:
+        entry = app.catalog.get(hit.entry_id)
+        out(f"{entry.id}  {percent(hit.score):>5}  {area_label(entry.area):<22} {title(entry)}")
+    return ExitCode.OK
+
+
+def show_command(app: App, entry_id: str, as_json: bool) -> ExitCode:
+    entry = app.catalog.get(entry_id)
+    if entry is None:
+        raise Failure(_("no entry {entry_id} in the catalog (try: sigdoctor list)").format(entry_id=entry_id),
+                      ExitCode.NOT_FOUND)
+    if as_json:
+        emit_json(entry_dict(entry))
+    else:
+        out(entry_text(entry))
+    return ExitCode.OK
+
+
+def list_command(app: App, area: str | None, as_json: bool, include_retired: bool) -> ExitCode:
+    if area and area not in AREAS:
+        raise Failure(_("unknown area {area!r}: use one of {choices}").format(area=area, choices=", ".join(AREAS)),
+                      ExitCode.USAGE)
+    entries = [e for e in app.catalog if (include_retired or e.active) and (not area or e.area == area)]
+    if as_json:
+        emit_json({"entries": [{"id": e.id, "area": e.area, "kind": e.kind, "status": e.status,
+                                "codes": list(e.codes), "title": title(e)} for e in entries]})
+        return ExitCode.OK
+    for entry in entries:
+        codes = ", ".join(entry.codes)
+        out(f"{entry.id}  {area_label(entry.area):<22} {title(entry)}" + (f"  [{codes}]" if codes else ""))
+    return ExitCode.OK

@@ -1,0 +1,57 @@
+"""The core of `diagnose`: text in, findings out. Never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .catalog import CONTEXT_VARIABLES, Catalog
+from .logs import scan_lines
+from .logs.record import ErrorRecord
+from .matcher import Matcher, MatchResult
+from .resource_ids import find_resource_id, split_gallery_path, variables_from_id
+
+
+@dataclass(frozen=True)
+class Finding:
+    record: ErrorRecord
+    result: MatchResult
+    variables: dict  # template captures + names read from the request, for personalised text
+
+    @property
+    def known(self) -> bool:
+        return self.result.best is not None
+
+
+def collect_variables(record: ErrorRecord, result: MatchResult) -> dict[str, str]:
+    values: dict[str, str] = {}
+    # Context first, then what the message itself says: the message is about the
+    # user's resource, the request may be a polling URL.
+    values.update(variables_from_id(record.request.resource_id or find_resource_id(record.request.url)))
+    if result.best is not None:
+        captured = dict(result.best.variables)
+        for name, value in captured.items():
+            if "/" in value and name.lower().endswith(("id", "name")):
+                values.update({k: v for k, v in variables_from_id(value).items() if k != "location"})
+                values.update(split_gallery_path(value) if not value.startswith("/") else {})
+        values.update({k: v for k, v in captured.items() if v})
+        for name in ("region", "region_1", "location"):
+            if captured.get(name) and "location" not in values:
+                values["location"] = captured[name]
+    return {k: v for k, v in values.items() if v}
+
+
+def diagnose_lines(lines: Iterable[str], catalog: Catalog, matcher: Matcher | None = None) -> list[Finding]:
+    matcher = matcher or Matcher(catalog)
+    findings = []
+    for record in scan_lines(lines):
+        result = matcher.match(record)
+        findings.append(Finding(record, result, collect_variables(record, result)))
+    return findings
+
+
+def diagnose_text(text: str, catalog: Catalog, matcher: Matcher | None = None) -> list[Finding]:
+    return diagnose_lines(text.splitlines(keepends=True), catalog, matcher)
+
+
+__all__ = ["CONTEXT_VARIABLES", "Finding", "diagnose_lines", "diagnose_text"]

@@ -1,0 +1,152 @@
+"""Which catalog entry an error record is: templates first, fuzzy second, honest abstention.
+
+Layers:
+1. Template regexes (placeholders captured by name). A hit is strong evidence;
+   the request context (what the failing request targeted, what it did) breaks ties
+   between entries that share a message.
+2. rapidfuzz over normalized templates for truncated, re-wrapped or reworded text.
+3. Below the threshold: no match, and the record is reported as "not in the catalog".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .catalog import Catalog, Entry
+from .logs.record import ErrorRecord
+from .templates import CompiledTemplate, captures, compile_template, normalize_words
+
+# Confidence scale (0..1). A template hit starts high; context and code move it.
+TEMPLATE_BASE = 0.86
+FUZZY_CEILING = 0.84  # a fuzzy answer is never as sure as a template hit
+ACCEPT = 0.70  # below this the record is "not in the catalog"
+CLOSE = 0.06  # alternatives within this of the best are "close": the REPL asks a question
+FUZZY_CUTOFF = 72  # rapidfuzz score (0..100) below which a fuzzy candidate is ignored
+
+_GUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I)
+_QUOTED = re.compile(r"'[^']{0,300}'|\"[^\"]{0,300}\"|\[[^\]]{0,300}\]")
+_PATHLIKE = re.compile(r"\S*/\S*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry_id: str
+    confidence: float
+    method: str  # "template" or "fuzzy"
+    variables: dict = field(default_factory=dict)
+    template: str = ""
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    best: Candidate | None
+    alternatives: tuple[Candidate, ...]  # next best, best first (at most 3)
+    ambiguous: bool  # the best and the first alternative are too close to call
+
+    @property
+    def close(self) -> tuple[Candidate, ...]:
+        if self.best is None:
+            return ()
+        return tuple(c for c in self.alternatives if self.best.confidence - c.confidence <= CLOSE)
+
+
+def message_words(message: str) -> str:
+    """The user's message reduced to its wording: values, ids and paths dropped."""
+    text = _GUID.sub(" ", message)
+    text = _QUOTED.sub(" ", text)
+    text = _PATHLIKE.sub(" ", text)
+    return normalize_words(text)
+
+
+class Matcher:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._templates: list[tuple[Entry, CompiledTemplate]] = []
+        self._choices: list[str] = []
+        self._choice_entry: list[Entry] = []
+        for entry in catalog.active():
+            if entry.kind != "error":
+                continue
+            for template in entry.templates:
+                compiled = compile_template(template)
+                self._templates.append((entry, compiled))
+                self._choices.append(message_words(template))
+                self._choice_entry.append(entry)
+
+    # -- scoring -----------------------------------------------------------------
+    @staticmethod
+    def _context_adjustment(entry: Entry, record: ErrorRecord) -> float:
+        adjust = 0.0
+        if record.target_hint:
+            if record.target_hint == entry.target:
+                adjust += 0.05
+            elif entry.target != "none":
+                adjust -= 0.12
+        if record.operation_hint and entry.operations:
+            adjust += 0.02 if record.operation_hint in entry.operations else -0.03
+        if record.code:
+            if record.code in entry.codes:
+                adjust += 0.03
+        return adjust
+
+    def _template_candidates(self, record: ErrorRecord) -> list[Candidate]:
+        message = record.message
+        lowered = message.lower()
+        found: dict[str, Candidate] = {}
+        for entry, compiled in self._templates:
+            if compiled.anchor and compiled.anchor not in lowered:
+                continue
+            m = compiled.pattern.search(message)
+            if not m:
+                continue
+            # How much of the message the template explains, and how specific it is.
+            coverage = (m.end() - m.start()) / max(len(message), 1)
+            specificity = min(compiled.literal_chars / 120, 1.0)
+            score = TEMPLATE_BASE + 0.05 * min(coverage, 1.0) + 0.04 * specificity
+            score += self._context_adjustment(entry, record)
+            score = max(0.0, min(score, 1.0))
+            previous = found.get(entry.id)
+            if previous is None or score > previous.confidence:
+                found[entry.id] = Candidate(entry.id, round(score, 3), "template",
+                                            captures(compiled, m), compiled.template)
+        return list(found.values())
+
+    def _fuzzy_candidates(self, record: ErrorRecord, limit: int = 5) -> list[Candidate]:
+        query = message_words(record.message)
+        if len(query) < 12 or not self._choices:
+            return []
+        hits = process.extract(query, self._choices, scorer=fuzz.token_set_ratio,
+                               processor=None, score_cutoff=FUZZY_CUTOFF, limit=limit * 3)
+        found: dict[str, Candidate] = {}
+        for _choice, score, index in hits:
+            entry = self._choice_entry[index]
+            # token_set_ratio rewards a short query that is a subset; temper it by
+            # how much of the template's wording the query actually has.
+            partial = fuzz.partial_ratio(query, self._choices[index], processor=None)
+            blended = (0.6 * score + 0.4 * partial) / 100
+            confidence = FUZZY_CEILING * blended + self._context_adjustment(entry, record)
+            confidence = max(0.0, min(confidence, FUZZY_CEILING))
+            if entry.id not in found or confidence > found[entry.id].confidence:
+                found[entry.id] = Candidate(entry.id, round(confidence, 3), "fuzzy", {},
+                                            self._templates[index][1].template)
+        return list(found.values())
+
+    def match(self, record: ErrorRecord) -> MatchResult:
+        candidates = self._template_candidates(record)
+        if not candidates:
+            candidates = self._fuzzy_candidates(record)
+        candidates.sort(key=lambda c: (-c.confidence, c.entry_id))
+        if not candidates or candidates[0].confidence < ACCEPT:
+            return MatchResult(None, tuple(candidates[:3]), False)
+        best, rest = candidates[0], candidates[1:4]
+        ambiguous = bool(rest) and best.confidence - rest[0].confidence < 0.02
+        if ambiguous:
+            # Same message, no context to choose: say so with a lower confidence.
+            best = Candidate(best.entry_id, round(min(best.confidence, 0.6), 3), best.method,
+                             best.variables, best.template)
+            rest = [Candidate(c.entry_id, round(min(c.confidence, 0.6), 3), c.method, c.variables,
+                              c.template) for c in rest]
+        return MatchResult(best, tuple(rest), ambiguous)

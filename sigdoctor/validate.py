@@ -1,0 +1,187 @@
+"""`sigdoctor check`: every problem in a catalog, as `path: field: message`, all at once."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import catalog as cat
+from .catalog import Catalog, CatalogError, Entry
+from .templates import PLACEHOLDER, PROSE_PLACEHOLDER, compile_template, placeholders_of
+
+ID_FORMAT = re.compile(r"^SIG\d{4}$")
+STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+KNOWN_FIELDS = {"id", "status", "superseded_by", "kind", "area", "operations", "target", "origin", "codes",
+                "templates", "keywords", "title", "cause", "hidden_cause", "workaround", "steps", "samples",
+                "neighbours"}
+STEP_FIELDS = {"id", "text", "az", "powershell", "question", "on_yes", "on_no", "if_unsettled"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def _schema(entry: Entry) -> list[str]:
+    raw, out = entry.raw, []
+    for key in sorted(set(raw) - KNOWN_FIELDS):
+        out.append(f"{key}: unknown field")
+    for key, kind in (("templates", list), ("codes", list), ("operations", list), ("keywords", list),
+                      ("steps", list), ("samples", list), ("neighbours", list)):
+        if key in raw and not isinstance(raw[key], kind):
+            out.append(f"{key}: must be a list")
+    if not ID_FORMAT.match(entry.id):
+        out.append(f"id: {entry.id!r} is not SIG followed by four digits")
+    elif entry.id != entry.path.stem:
+        out.append(f"id: {entry.id} does not match the file name {entry.path.name}")
+    elif cat.AREA_PREFIX.get(entry.id[3]) != entry.area:
+        out.append(f"area: {entry.area!r} does not fit id {entry.id} (expected {cat.AREA_PREFIX.get(entry.id[3])!r})")
+    for key, allowed, value in (("area", cat.AREAS, entry.area), ("kind", cat.KINDS, entry.kind),
+                                ("target", cat.TARGETS, entry.target), ("origin", cat.ORIGINS, entry.origin),
+                                ("status", ("active", "retired"), entry.status)):
+        if value not in allowed:
+            out.append(f"{key}: {value!r} is not one of {', '.join(allowed)}")
+    for op in entry.operations:
+        if op not in cat.OPERATIONS:
+            out.append(f"operations: {op!r} is not one of {', '.join(cat.OPERATIONS)}")
+    if not entry.operations:
+        out.append("operations: at least one is needed")
+    for key in ("title", "cause", "workaround"):
+        if not getattr(entry, key):
+            out.append(f"{key}: missing")
+    if entry.title.endswith("."):
+        out.append("title: no final period")
+    if not entry.steps:
+        out.append("steps: at least one step is needed")
+    if entry.kind == "error":
+        if not entry.templates:
+            out.append("templates: an error entry needs at least one message template")
+        if entry.active and len(entry.samples) < 2:
+            out.append(f"samples: an active error entry needs at least two (has {len(entry.samples)})")
+    if entry.status == "retired" and not entry.superseded_by:
+        out.append("superseded_by: a retired entry names the entry that replaces it")
+    for i, sample in enumerate(entry.samples, 1):
+        if sample.source not in cat.SOURCES:
+            out.append(f"samples[{i}].source: {sample.source!r} is not one of {', '.join(cat.SOURCES)}")
+        if not sample.text.strip():
+            out.append(f"samples[{i}].text: empty")
+    return out
+
+
+def _steps(entry: Entry) -> list[str]:
+    out, ids = [], [s.id for s in entry.steps]
+    for i, step in enumerate(entry.steps, 1):
+        raw = entry.raw["steps"][i - 1]
+        for key in sorted(set(raw) - STEP_FIELDS):
+            out.append(f"steps[{i}].{key}: unknown field")
+        if not STEP_ID.match(step.id):
+            out.append(f"steps[{i}].id: {step.id!r} must be short kebab-case")
+        if ids.count(step.id) > 1:
+            out.append(f"steps[{i}].id: {step.id!r} is used twice")
+        if not step.text:
+            out.append(f"steps[{i}].text: missing")
+        for key, allowed in (("on_yes", {"resolved", "next", "end"}), ("on_no", {"next", "end", "resolved"})):
+            value = getattr(step, key)
+            if value not in allowed and value not in ids:
+                out.append(f"steps[{i}].{key}: {value!r} is neither a step id nor one of {', '.join(sorted(allowed))}")
+    return out
+
+
+def _templates(entry: Entry) -> list[str]:
+    out = []
+    for i, template in enumerate(entry.templates, 1):
+        if re.search(r"<[A-Za-z][A-Za-z0-9_]*>\s*<[A-Za-z]", template):
+            out.append(f"templates[{i}]: two placeholders with no text between them cannot be told apart")
+        if len(re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", template))) < 3:
+            out.append(f"templates[{i}]: too little fixed wording to match safely")
+        try:
+            compile_template(template)
+        except re.error as exc:
+            out.append(f"templates[{i}]: does not compile: {exc}")
+    return out
+
+
+def _placeholders(entry: Entry) -> list[str]:
+    known = {p for t in entry.templates for p in placeholders_of(t)} | set(cat.CONTEXT_VARIABLES)
+    out = []
+    texts = [(k, getattr(entry, k)) for k in cat.PROSE_FIELDS]
+    for i, step in enumerate(entry.steps, 1):
+        texts += [(f"steps[{i}].{k}", getattr(step, k)) for k in (*cat.STEP_PROSE_FIELDS, "az", "powershell")]
+    for where, text in texts:
+        for name in PROSE_PLACEHOLDER.findall(text or ""):
+            if name not in known:
+                out.append(f"{where}: placeholder {{{name}}} is neither in the templates nor a request value")
+    return out
+
+
+def _duplicates(entries: list[Entry]) -> list[Problem]:
+    seen: dict[tuple[str, str], Entry] = {}
+    out = []
+    for entry in entries:
+        if not entry.active:
+            continue
+        for template in entry.templates:
+            key = (entry.area, compile_template(template).normalized)
+            other = seen.setdefault(key, entry)
+            if other is not entry:
+                out.append(Problem(entry.path, f"templates: same wording as {other.id} in area {entry.area}"))
+    return out
+
+
+def _samples(catalog: Catalog) -> list[Problem]:
+    from .diagnose import diagnose_text
+    from .matcher import Matcher
+
+    matcher, out = Matcher(catalog), []
+    for entry in catalog.active():
+        for i, sample in enumerate(entry.samples, 1):
+            findings = diagnose_text(sample.text, catalog, matcher)
+            best = [f.result.best.entry_id for f in findings if f.result.best]
+            if not findings:
+                out.append(Problem(entry.path, f"samples[{i}]: no error found in the sample"))
+            elif not best or best[0] != entry.id:
+                got = best[0] if best else "nothing in the catalog"
+                out.append(Problem(entry.path, f"samples[{i}]: diagnosed as {got}, not {entry.id}"))
+        for i, text in enumerate(entry.neighbours, 1):
+            findings = diagnose_text(text, catalog, matcher)
+            if any(f.result.best and f.result.best.entry_id == entry.id for f in findings):
+                out.append(Problem(entry.path, f"neighbours[{i}]: diagnosed as {entry.id}, which it must not be"))
+    return out
+
+
+def check_directory(directory: Path, with_samples: bool = True) -> list[Problem]:
+    """Validate one catalog directory (the bundled one or a user's)."""
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    files = list(cat.entry_files(directory))
+    if not files:
+        return [Problem(directory, "no *.toml entries here")]
+    for path in files:
+        try:
+            entry = cat.read_entry(path)
+        except CatalogError as exc:
+            problems.append(Problem(path, exc.problem))
+            continue
+        entries.append(entry)
+        by_id[entry.id].append(entry)
+        for message in _schema(entry) + _steps(entry) + _templates(entry) + _placeholders(entry):
+            problems.append(Problem(path, message))
+    for entry_id, same in by_id.items():
+        for entry in same[1:]:
+            problems.append(Problem(entry.path, f"id: {entry_id} is also used by {same[0].path.name}"))
+    ids = {e.id: e for e in entries}
+    for entry in entries:
+        if entry.superseded_by and (entry.superseded_by not in ids or not ids[entry.superseded_by].active):
+            problems.append(Problem(entry.path, f"superseded_by: {entry.superseded_by} is not an active entry"))
+    problems += _duplicates(entries)
+    if with_samples and not problems:
+        # Samples are only meaningful once every entry loads and compiles.
+        problems += _samples(Catalog({e.id: e for e in entries}, (directory,)))
+    return problems
