@@ -70,7 +70,7 @@ def fill_command(command: str, values: dict) -> str:
     return fill(command, values)
 
 
-def entry_text(entry: Entry, values: dict | None = None, catalog: Catalog | None = None) -> str:
+def entry_text(entry: Entry, values: dict | None = None, catalog: Catalog | None = None, steps: bool = True) -> str:
     values = values or {}
     lines = [f"{entry.id} · {clean(title(entry))}",
              f"  {_('Area')}: {area_label(entry.area)}"]
@@ -84,7 +84,7 @@ def entry_text(entry: Entry, values: dict | None = None, catalog: Catalog | None
     if entry.hidden_cause:
         lines += ["", _("Also check"), "  " + clean(entry_field(entry, "hidden_cause", values))]
     lines += ["", _("What to do"), "  " + clean(entry_field(entry, "workaround", values))]
-    if entry.steps:
+    if entry.steps and steps:
         lines += ["", _("Steps")] + step_lines(entry, values)
     return "\n".join(lines)
 
@@ -157,8 +157,9 @@ def finding_dict(finding: Finding, catalog: Catalog, ids: bool = False) -> dict:
     }
 
 
-def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids: bool = False) -> str:
-    record, result = finding.record, finding.result
+def error_lines(finding: Finding, index: int, total: int, ids: bool = False) -> list[str]:
+    """What the log says: where, the request, the code, the message, the ids."""
+    record = finding.record
     request = record.request
     lines = [_("Error {number} of {total} — {format}, line {line}").format(
         number=index, total=total, format=record.source, line=record.line)]
@@ -175,7 +176,20 @@ def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids
         ids_line.append(f"{_('request id')} {clean(request.request_id)}")
     if ids_line:
         lines.append("  " + ", ".join(ids_line))
-    lines.append("")
+    return lines
+
+
+def shell_of(finding: Finding) -> str:
+    """The shell the user pasted from: their commands should be in it."""
+    source = finding.record.source
+    return "powershell" if source.startswith("powershell") else "az" if source.startswith("az") else ""
+
+
+def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids: bool = False,
+                 steps: bool = True) -> str:
+    """The error and what it means; `steps=False` when the REPL walks them one at a time."""
+    result = finding.result
+    lines = error_lines(finding, index, total, ids) + [""]
     if result.best is None:
         lines.append(_("Not in the catalog: sigdoctor does not know this error well enough to say what it means."))
         if result.alternatives:
@@ -194,8 +208,8 @@ def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids
     if entry.hidden_cause:
         lines += ["", _("Also check"), "  " + clean(entry_field(entry, "hidden_cause", values), ids)]
     lines += ["", _("What to do"), "  " + clean(entry_field(entry, "workaround", values), ids)]
-    shell = "powershell" if record.source.startswith("powershell") else "az" if record.source.startswith("az") else ""
-    lines += ["", _("Steps")] + [clean(line, ids) for line in step_lines(entry, values, shell)]
+    if steps:
+        lines += ["", _("Steps")] + [clean(line, ids) for line in step_lines(entry, values, shell_of(finding))]
     if result.alternatives:
         lines += ["", _("Also possible")]
         for c in result.alternatives:
