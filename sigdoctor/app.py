@@ -39,7 +39,7 @@ class App:
     def index(self):
         from .search_index import build_index
 
-        return build_index(self.catalog)
+        return build_index(self.catalog, self.matcher)
 
     def switch_language(self, language: str) -> None:
         self.language, self.language_reason = language, ":lang"

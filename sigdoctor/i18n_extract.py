@@ -20,7 +20,7 @@ from .localized import context
 
 
 def extract_knowledge(fileobj, keywords, comment_tags, options):
-    """Yield (lineno, funcname, message, comments, context) as Babel expects."""
+    """Yield (lineno, "pgettext", (msgctxt, msgid), comments) as Babel expects."""
     data = tomllib.loads(fileobj.read().decode("utf-8"))
     entry = entry_from_dict(data, Path(getattr(fileobj, "name", "entry.toml")))
     if entry.status != "active":
@@ -29,12 +29,12 @@ def extract_knowledge(fileobj, keywords, comment_tags, options):
     if entry.templates:
         # A rendering of the message itself, so users can search with the wording
         # of a localized doc page; placeholders stay as they are.
-        yield 0, "pgettext", entry.templates[0], [f"Entry {entry.id}: keep every <placeholder>"], \
-            context(entry.id, "message")
+        yield 0, "pgettext", (context(entry.id, "message"), entry.templates[0]), \
+            [f"Entry {entry.id}: keep every <placeholder>"]
     for field in PROSE_FIELDS:
         text = getattr(entry, field)
         if text:
-            yield 0, "pgettext", text, notes, context(entry.id, field)
+            yield 0, "pgettext", (context(entry.id, field), text), notes
     for step in entry.steps:
         for field in STEP_PROSE_FIELDS:
             text = getattr(step, field)
@@ -43,4 +43,4 @@ def extract_knowledge(fileobj, keywords, comment_tags, options):
                 for form in (step.az, step.powershell):
                     if form:
                         comments.append(f"Command: {form}")
-                yield 0, "pgettext", text, comments, context(entry.id, field, step.id)
+                yield 0, "pgettext", (context(entry.id, field, step.id), text), comments

@@ -1,48 +1,57 @@
-"""Offline lookup: by catalog id, by error code, or by words in any supported language."""
+"""Offline lookup: by catalog id, by error code, or by words in any supported language.
+
+Word search is BM25 over each entry's texts in every language (title, message,
+keywords weigh most). Tokens are folded per script: Latin and Cyrillic words are
+cut to a prefix stem so inflections meet (образа/образов, installatiekopieën/
+installatiekopie), Hangul is compared as character bigrams because spacing
+varies. Literal tokens (osProfile, UltraSSD, Microsoft.Compute/galleries) count
+double: they say exactly what the user saw. Unknown words get their closest
+vocabulary word (typos).
+"""
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Entry
-from .textnorm import char_ngrams, fold, is_hangul, words
+from .textnorm import fold, words
 
 ID_QUERY = re.compile(r"^\s*SIG\d{4}\s*$", re.IGNORECASE)
-WORD_CUTOFF = 0.35  # below this a word query is not an answer
+WORD_CUTOFF = 0.12  # below this a word query is not an answer
+STEM = 6
+K1, B = 1.2, 0.75
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LITERAL = re.compile(r"[a-z][a-z0-9]*[A-Z0-9_./][\w./-]*|\w*[./_]\w+")
+
+# How much a field says about what an entry is.
+FIELD_WEIGHTS = {"title": 3.0, "message": 2.0, "keywords": 3.0, "codes": 2.0, "cause": 1.0,
+                 "hidden_cause": 0.5, "workaround": 1.0, "steps": 0.5}
 
 
 @dataclass(frozen=True)
 class Hit:
     entry_id: str
     score: float  # 0..1
-    reason: str  # "id", "code", "words"
+    reason: str  # "id", "code", "message", "words"
 
 
-@dataclass(frozen=True)
-class Document:
-    entry_id: str
-    field: str
-    language: str
-    text: str  # folded
-    weight: float
-
-
-# How much a field says about what an entry is.
-FIELD_WEIGHTS = {"title": 1.0, "message": 0.95, "keywords": 0.9, "codes": 0.8, "cause": 0.7, "workaround": 0.6}
-
-
-def entry_documents(entry: Entry, language: str, translate) -> list[Document]:
-    """The searchable texts of one entry in one language; translate(entry, field) -> text."""
-    docs = []
-    for field, weight in FIELD_WEIGHTS.items():
-        text = translate(entry, field)
-        if text:
-            docs.append(Document(entry.id, field, language, fold(text), weight))
-    return docs
+def tokens(text: str) -> list[str]:
+    """Search tokens of a text in any of the five languages."""
+    out: list[str] = []
+    for raw in re.findall(r"\S+", text):
+        if _LITERAL.fullmatch(raw.strip("'\"(),.:;")):
+            out.append("=" + raw.strip("'\"(),.:;").lower())  # literal, kept whole
+    for word in words(text):
+        if _HANGUL.search(word):
+            out.extend(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
+        elif len(word) > 1:
+            out.append(word[:STEM])
+    return out
 
 
 def _english(entry: Entry, field: str) -> str:
@@ -50,67 +59,110 @@ def _english(entry: Entry, field: str) -> str:
         return " ".join(entry.templates)
     if field in ("keywords", "codes"):
         return " ".join(getattr(entry, field))
+    if field == "steps":
+        return " ".join(s.text for s in entry.steps)
     return getattr(entry, field, "")
 
 
+@dataclass(frozen=True)
+class Document:
+    entry_id: str
+    language: str
+    terms: dict  # token -> weighted frequency
+    length: float
+
+
+def make_document(entry: Entry, language: str, text_of) -> Document:
+    terms: Counter = Counter()
+    for field, weight in FIELD_WEIGHTS.items():
+        for token in tokens(text_of(entry, field) or ""):
+            terms[token] += weight
+    return Document(entry.id, language, dict(terms), sum(terms.values()))
+
+
 class SearchIndex:
-    def __init__(self, catalog: Catalog, documents: list[Document] | None = None):
+    def __init__(self, catalog: Catalog, documents: list[Document] | None = None, matcher=None):
         self.catalog = catalog
+        self.matcher = matcher
         self.codes: dict[str, list[Entry]] = defaultdict(list)
         for entry in catalog.active():
             for code in entry.codes:
                 self.codes[code.lower()].append(entry)
         if documents is None:
-            documents = [d for e in catalog.active() for d in entry_documents(e, "en", _english)]
+            documents = [make_document(e, "en", _english) for e in catalog.active()]
         self.documents = documents
-        # Rare literal tokens (osProfile, UltraSSD, LUN) identify an entry better than prose.
-        df: dict[str, set] = defaultdict(set)
+        df: Counter = Counter()
         for doc in documents:
-            for w in set(words(doc.text)):
-                df[w].add(doc.entry_id)
-        self._entry_count = max(len({d.entry_id for d in documents}), 1)
-        self._df = {w: len(ids) for w, ids in df.items()}
+            df.update(doc.terms.keys())
+        n = max(len(documents), 1)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.avg_length = sum(d.length for d in documents) / n if documents else 1.0
+        self.vocabulary = sorted(self.idf)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, doc in enumerate(documents):
+            for t in doc.terms:
+                self.postings[t].append(i)
 
+    # -- id and code ----------------------------------------------------------------
     def by_id(self, query: str) -> list[Hit]:
         entry = self.catalog.get(query)
         return [Hit(entry.id, 1.0, "id")] if entry else []
 
     def by_code(self, query: str) -> list[Hit]:
-        entries = self.codes.get(query.strip().lower(), [])
-        hits = [Hit(e.id, 1.0 if e.codes and e.codes[0].lower() == query.strip().lower() else 0.85, "code")
-                for e in entries]
+        code = query.strip().lower()
+        hits = [Hit(e.id, 1.0 if e.codes[0].lower() == code else 0.85, "code") for e in self.codes.get(code, [])]
         return sorted(hits, key=lambda h: (-h.score, h.entry_id))
 
-    def _rarity(self, word: str) -> float:
-        seen = self._df.get(word, 0)
-        return 0.0 if seen == 0 else 1.0 - (seen - 1) / self._entry_count
+    # -- an error message typed or pasted -----------------------------------------------
+    def by_message(self, query: str) -> list[Hit]:
+        if self.matcher is None or len(query) < 25:
+            return []
+        from .logs.record import ErrorRecord
 
-    def _score(self, query: str, doc: Document) -> float:
-        if is_hangul(query) or is_hangul(doc.text):
-            q, d = char_ngrams(query), char_ngrams(doc.text)
-            if not q or not d:
-                return 0.0
-            return len(q & d) / len(q) * min(1.0, 0.5 + len(q & d) / max(len(d), 1) * 2)
-        return fuzz.token_set_ratio(query, doc.text, processor=None) / 100 * 0.7 + \
-            fuzz.partial_ratio(query, doc.text, processor=None) / 100 * 0.3
+        result = self.matcher.match(ErrorRecord("plain", 1, " ".join(query.split())))
+        if result.best is None or result.best.method != "template":
+            return []
+        return [Hit(c.entry_id, c.confidence, "message") for c in (result.best, *result.alternatives)]
+
+    # -- words ------------------------------------------------------------------------
+    def _known(self, token: str) -> str | None:
+        if token in self.idf:
+            return token
+        if token.startswith("=") or len(token) < 4:
+            return None
+        found = process.extractOne(token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+        return found[0] if found else None
 
     def by_words(self, query: str, limit: int = 10) -> list[Hit]:
-        folded = fold(query)
-        if not folded.strip():
+        query_terms: Counter = Counter()
+        for token in tokens(fold(query) if not any(c.isupper() for c in query) else query):
+            known = self._known(token)
+            if known:
+                query_terms[known] += 2.0 if known.startswith("=") else 1.0
+        if not query_terms:
             return []
-        qwords = set(words(folded))
-        best: dict[str, float] = defaultdict(float)
-        for doc in self.documents:
-            score = self._score(folded, doc) * doc.weight
-            # literal, rare tokens shared with the entry are strong evidence
-            shared = qwords & set(words(doc.text))
-            bonus = sum(self._rarity(w) for w in shared if len(w) > 2 and self._df.get(w, 0) <= 3) * 0.1
-            best[doc.entry_id] = max(best[doc.entry_id], min(score + bonus, 1.0))
-        hits = [Hit(eid, round(s, 3), "words") for eid, s in best.items() if s >= WORD_CUTOFF]
-        return sorted(hits, key=lambda h: (-h.score, h.entry_id))[:limit]
+        scores: dict[int, float] = defaultdict(float)
+        for term, qweight in query_terms.items():
+            idf = self.idf[term]
+            for i in self.postings[term]:
+                doc = self.documents[i]
+                tf = doc.terms[term]
+                norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / self.avg_length))
+                scores[i] += qweight * idf * norm
+        best: dict[str, float] = {}
+        for i, score in scores.items():
+            entry_id = self.documents[i].entry_id
+            best[entry_id] = max(best.get(entry_id, 0.0), score)
+        ceiling = sum(q * self.idf[t] * (K1 + 1) for t, q in query_terms.items())
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        hits = [Hit(eid, round(min(s / ceiling, 1.0), 3), "words") for eid, s in ranked]
+        return [h for h in hits if h.score >= WORD_CUTOFF][:limit]
 
     def lookup(self, query: str, limit: int = 10) -> list[Hit]:
         if ID_QUERY.match(query):
             return self.by_id(query.strip())
-        hits = self.by_code(query)
-        return hits[:limit] if hits else self.by_words(query, limit)
+        for method in (self.by_code, self.by_message):
+            hits = method(query)
+            if hits:
+                return hits[:limit]
+        return self.by_words(query, limit)

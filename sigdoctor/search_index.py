@@ -6,6 +6,6 @@ from .catalog import Catalog
 from .search import SearchIndex
 
 
-def build_index(catalog: Catalog) -> SearchIndex:
+def build_index(catalog: Catalog, matcher=None) -> SearchIndex:
     # Translations join the index in the multilingual pass; English is the base.
-    return SearchIndex(catalog)
+    return SearchIndex(catalog, matcher=matcher)

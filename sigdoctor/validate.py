@@ -66,6 +66,11 @@ def _schema(entry: Entry) -> list[str]:
             out.append(f"samples: an active error entry needs at least two (has {len(entry.samples)})")
     if entry.status == "retired" and not entry.superseded_by:
         out.append("superseded_by: a retired entry names the entry that replaces it")
+    for i, raw_sample in enumerate(raw.get("samples", []) if isinstance(raw.get("samples"), list) else [], 1):
+        if isinstance(raw_sample, dict):
+            for key in sorted(set(raw_sample) - {"source", "text"}):
+                hint = " (top-level fields must come before the first [[samples]] table)" if key in KNOWN_FIELDS else ""
+                out.append(f"samples[{i}].{key}: unknown field{hint}")
     for i, sample in enumerate(entry.samples, 1):
         if sample.source not in cat.SOURCES:
             out.append(f"samples[{i}].source: {sample.source!r} is not one of {', '.join(cat.SOURCES)}")
