@@ -31,6 +31,9 @@ def extract_knowledge(fileobj, keywords, comment_tags, options):
         # of a localized doc page; placeholders stay as they are.
         yield 0, "pgettext", (context(entry.id, "message"), entry.templates[0]), \
             [f"Entry {entry.id}: keep every <placeholder>"]
+    if entry.keywords:
+        yield 0, "pgettext", (context(entry.id, "keywords"), ", ".join(entry.keywords)), \
+            ["Search words a user might type, comma-separated: translate freely, add local synonyms"]
     for field in PROSE_FIELDS:
         text = getattr(entry, field)
         if text:

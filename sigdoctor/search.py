@@ -81,15 +81,24 @@ def make_document(entry: Entry, language: str, text_of) -> Document:
 
 
 class SearchIndex:
-    def __init__(self, catalog: Catalog, documents: list[Document] | None = None, matcher=None):
+    """Ids and codes answer at once; the word index is built on the first word query."""
+
+    def __init__(self, catalog: Catalog, documents=None, matcher=None):
         self.catalog = catalog
         self.matcher = matcher
+        self._documents = documents  # a list, a callable that returns one, or None for English only
+        self._built = False
         self.codes: dict[str, list[Entry]] = defaultdict(list)
         for entry in catalog.active():
             for code in entry.codes:
                 self.codes[code.lower()].append(entry)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        documents = self._documents() if callable(self._documents) else self._documents
         if documents is None:
-            documents = [make_document(e, "en", _english) for e in catalog.active()]
+            documents = [make_document(e, "en", _english) for e in self.catalog.active()]
         self.documents = documents
         df: Counter = Counter()
         for doc in documents:
@@ -102,6 +111,7 @@ class SearchIndex:
         for i, doc in enumerate(documents):
             for t in doc.terms:
                 self.postings[t].append(i)
+        self._built = True
 
     # -- id and code ----------------------------------------------------------------
     def by_id(self, query: str) -> list[Hit]:
@@ -134,6 +144,7 @@ class SearchIndex:
         return found[0] if found else None
 
     def by_words(self, query: str, limit: int = 10) -> list[Hit]:
+        self._build()
         query_terms: Counter = Counter()
         for token in tokens(fold(query) if not any(c.isupper() for c in query) else query):
             known = self._known(token)

@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .search import SearchIndex
+from .catalog import Catalog, Entry
+from .i18n import LANGUAGES, load
+from .localized import context
+from .search import SearchIndex, _english, make_document
+
+
+def _translated(language: str):
+    translations = load(language)
+
+    def text_of(entry: Entry, field: str) -> str:
+        if field == "message":
+            english = entry.templates[0] if entry.templates else ""
+            return translations.pgettext(context(entry.id, "message"), english) if english else ""
+        if field == "codes":
+            return ""  # codes are the same in every language; English has them
+        if field == "steps":
+            return " ".join(translations.pgettext(context(entry.id, "text", s.id), s.text) for s in entry.steps)
+        english = getattr(entry, field, "")
+        if isinstance(english, tuple):
+            english = ", ".join(english)
+        return translations.pgettext(context(entry.id, field), english) if english else ""
+    return text_of
+
+
+def documents(catalog: Catalog):
+    docs = [make_document(e, "en", _english) for e in catalog.active()]
+    for language in LANGUAGES:
+        if language == "en":
+            continue
+        text_of = _translated(language)
+        docs += [make_document(e, language, text_of) for e in catalog.active()]
+    return docs
 
 
 def build_index(catalog: Catalog, matcher=None) -> SearchIndex:
-    # Translations join the index in the multilingual pass; English is the base.
-    return SearchIndex(catalog, matcher=matcher)
+    return SearchIndex(catalog, documents=lambda: documents(catalog), matcher=matcher)
