@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import History
 from prompt_toolkit.input import Input
@@ -20,6 +21,7 @@ from .loop import run_loop
 from .state import State
 from .style import doctor_style
 from .toolbar import prompt_message, toolbar
+from .wrap import wrap
 
 
 def make_session(state: State, history: History) -> PromptSession:
@@ -54,7 +56,8 @@ def run_session(app: App, input: Input | None = None, output: Output | None = No
     style = doctor_style()
 
     def printer(text: str, klass: str) -> None:
-        print_formatted_text(FormattedText([(klass, text)]), style=style)
+        width = get_app_session().output.get_size().columns
+        print_formatted_text(FormattedText([(klass, wrap(text, width, klass))]), style=style)
 
     state.printer = printer
     with create_app_session(input=input, output=output):

@@ -29,7 +29,7 @@ def step_block(state: State) -> Block:
     step = walk.step()
     entry, values = walk.entry, state.values
     n, m = walk.position
-    block = [("class:heading", _("Step {n} of {m}").format(n=n, m=m) + f"  ({entry.id})"),
+    block = [("", ""), ("class:heading", _("Step {n} of {m}").format(n=n, m=m) + f"  ({entry.id})"),
              ("", "  " + clean(step_field(entry, step, "text", values)))]
     label, command = command_for(step, state.shell)
     if command:
