@@ -32,8 +32,12 @@ def collect_variables(record: ErrorRecord, result: MatchResult) -> dict[str, str
         captured = dict(result.best.variables)
         for name, value in captured.items():
             if "/" in value and name.lower().endswith(("id", "name")):
-                values.update({k: v for k, v in variables_from_id(value).items() if k != "location"})
-                values.update(split_gallery_path(value) if not value.startswith("/") else {})
+                # An id in the message (often the *source*) only fills what the
+                # request did not say; it never renames the user's gallery group.
+                found = {k: v for k, v in variables_from_id(value).items() if k != "location"}
+                found.update(split_gallery_path(value) if not value.startswith("/") else {})
+                for key, val in found.items():
+                    values.setdefault(key, val)
         values.update({k: v for k, v in captured.items() if v})
         for name in ("region", "region_1", "location"):
             if captured.get(name) and "location" not in values:

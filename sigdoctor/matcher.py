@@ -67,12 +67,16 @@ class Matcher:
         self._templates: list[tuple[Entry, CompiledTemplate]] = []
         self._choices: list[str] = []
         self._choice_entry: list[Entry] = []
+        self._literal_chars: dict[str, int] = {}
+        self._wording: dict[str, str] = {}
         for entry in catalog.active():
             if entry.kind != "error":
                 continue
             for template in entry.templates:
                 compiled = compile_template(template)
                 self._templates.append((entry, compiled))
+                self._literal_chars[template] = compiled.literal_chars
+                self._wording[template] = compiled.normalized
                 self._choices.append(message_words(template))
                 self._choice_entry.append(entry)
 
@@ -104,7 +108,7 @@ class Matcher:
                 continue
             # How much of the message the template explains, and how specific it is.
             coverage = (m.end() - m.start()) / max(len(message), 1)
-            specificity = min(compiled.literal_chars / 120, 1.0)
+            specificity = min(compiled.literal_chars / 300, 1.0)
             score = TEMPLATE_BASE + 0.05 * min(coverage, 1.0) + 0.04 * specificity
             score += self._context_adjustment(entry, record)
             score = max(0.0, min(score, 1.0))
@@ -138,11 +142,16 @@ class Matcher:
         candidates = self._template_candidates(record)
         if not candidates:
             candidates = self._fuzzy_candidates(record)
-        candidates.sort(key=lambda c: (-c.confidence, c.entry_id))
+        # Ties go to the template with more fixed wording: a message naming a
+        # version path is more specific than the same message with any id.
+        candidates.sort(key=lambda c: (-c.confidence, -self._literal_chars.get(c.template, 0), c.entry_id))
         if not candidates or candidates[0].confidence < ACCEPT:
             return MatchResult(None, tuple(candidates[:3]), False)
         best, rest = candidates[0], candidates[1:4]
-        ambiguous = bool(rest) and best.confidence - rest[0].confidence < 0.02
+        # Ambiguous only when two entries share the very same wording and the
+        # request context did not separate them.
+        ambiguous = bool(rest) and best.confidence - rest[0].confidence < 0.02 and \
+            self._wording.get(best.template) == self._wording.get(rest[0].template)
         if ambiguous:
             # Same message, no context to choose: say so with a lower confidence.
             best = Candidate(best.entry_id, round(min(best.confidence, 0.6), 3), best.method,
