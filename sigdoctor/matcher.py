@@ -25,9 +25,24 @@ FUZZY_CEILING = 0.84  # a fuzzy answer is never as sure as a template hit
 ACCEPT = 0.70  # below this the record is "not in the catalog"
 CLOSE = 0.06  # alternatives within this of the best are "close": the REPL asks a question
 FUZZY_CUTOFF = 72  # rapidfuzz score (0..100) below which a fuzzy candidate is ignored
+FUZZY_SCORER = fuzz.partial_ratio  # measured: tests/benchmarks/fuzzy_scorers.py
+FULL_COVERAGE = 0.6  # a query with 60% of the template's wording counts as whole
+
+FOREIGN_PENALTY = -0.3
+_PROVIDER = re.compile(r"/providers/([A-Za-z0-9.]+)/", re.IGNORECASE)
+OUR_PROVIDERS = {"microsoft.compute", "microsoft.resources"}
+
+
+def _foreign_provider(resource: str) -> bool:
+    """The failing request was about another resource provider's resource."""
+    providers = _PROVIDER.findall(resource or "")
+    return bool(providers) and providers[-1].lower() not in OUR_PROVIDERS
+
 
 _GUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I)
-_QUOTED = re.compile(r"'[^']{0,300}'|\"[^\"]{0,300}\"|\[[^\]]{0,300}\]")
+# Quoted *values* (names, ids, lists without spaces) are the user's, not Azure's
+# wording; a quoted sentence is wording and stays.
+_QUOTED = re.compile(r"'[^'\s]{0,300}'|\"[^\"\s]{0,300}\"|\[[^\]\s]{0,300}\]")
 _PATHLIKE = re.compile(r"\S*/\S*")
 
 
@@ -84,6 +99,10 @@ class Matcher:
     @staticmethod
     def _context_adjustment(entry: Entry, record: ErrorRecord) -> float:
         adjust = 0.0
+        if _foreign_provider(record.request.resource_id or record.request.url):
+            # A Dev Center gallery or a subnet also has "parent resources": the
+            # same words about another service's resource are not our entry.
+            return FOREIGN_PENALTY
         if record.target_hint:
             if record.target_hint == entry.target:
                 adjust += 0.05
@@ -122,15 +141,17 @@ class Matcher:
         query = message_words(record.message)
         if len(query) < 12 or not self._choices:
             return []
-        hits = process.extract(query, self._choices, scorer=fuzz.token_set_ratio,
-                               processor=None, score_cutoff=FUZZY_CUTOFF, limit=limit * 3)
+        hits = process.extract(query, self._choices, scorer=FUZZY_SCORER, processor=None,
+                               score_cutoff=FUZZY_CUTOFF, limit=limit * 3)
         found: dict[str, Candidate] = {}
         for _choice, score, index in hits:
             entry = self._choice_entry[index]
-            # token_set_ratio rewards a short query that is a subset; temper it by
-            # how much of the template's wording the query actually has.
-            partial = fuzz.partial_ratio(query, self._choices[index], processor=None)
-            blended = (0.6 * score + 0.4 * partial) / 100
+            choice = self._choices[index]
+            # partial_ratio forgives truncation but a few shared words are not a
+            # message: scale by how much of the template the query covers.
+            coverage = min(len(query) / max(len(choice), 1) / FULL_COVERAGE, 1.0)
+            whole = fuzz.ratio(query, choice, processor=None) / 100
+            blended = max(score / 100 * (0.55 + 0.45 * coverage), whole)
             confidence = FUZZY_CEILING * blended + self._context_adjustment(entry, record)
             confidence = max(0.0, min(confidence, FUZZY_CEILING))
             if entry.id not in found or confidence > found[entry.id].confidence:

@@ -124,7 +124,8 @@ def main() -> int:
             print(f"{split:8} {name:10} {r['cases']:>5} {r['top1']!s:>8} {r['abstained']!s:>9} {r['quiet']!s:>8} "
                   f"{r['confident_wrong']!s:>12}")
     if "-v" in sys.argv:
-        for line in report["all"]["sigdoctor"]["misses"]:
+        # Only the tuning split's misses are shown: the holdout is not to be tuned on.
+        for line in report["tune"]["sigdoctor"]["misses"]:
             print("  miss:", line)
     return 0
 
