@@ -24,7 +24,7 @@ TEMPLATE_BASE = 0.86
 FUZZY_CEILING = 0.84  # a fuzzy answer is never as sure as a template hit
 ACCEPT = 0.70  # below this the record is "not in the catalog"
 CLOSE = 0.06  # alternatives within this of the best are "close": the REPL asks a question
-FUZZY_CUTOFF = 72  # rapidfuzz score (0..100) below which a fuzzy candidate is ignored
+FUZZY_CUTOFF = 76  # rapidfuzz score (0..100) below which a fuzzy candidate is ignored
 FUZZY_SCORER = fuzz.partial_ratio  # measured: tests/benchmarks/fuzzy_scorers.py
 FULL_COVERAGE = 0.6  # a query with 60% of the template's wording counts as whole
 
