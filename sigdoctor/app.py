@@ -39,7 +39,7 @@ class App:
     def index(self):
         from .search_index import build_index
 
-        return build_index(self.catalog, self.matcher)
+        return build_index(self.catalog, lambda: self.matcher)  # the matcher only for pasted messages
 
     def switch_language(self, language: str) -> None:
         self.language, self.language_reason = language, ":lang"

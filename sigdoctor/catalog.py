@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,12 +185,58 @@ class Catalog:
         return len(self.entries)
 
 
+def _fingerprint(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def _read_all(files: list[Path]) -> list[tuple[Path, dict]]:
+    """Parsed TOML of every file, from a cache keyed by names, sizes and mtimes.
+
+    Parsing ~90 TOML files costs more than the rest of a lookup; the cache is
+    JSON (data only, never code), written atomically, rebuilt when stale or
+    unreadable, and skipped with SIGDOCTOR_NO_CACHE=1.
+    """
+    use_cache = not os.environ.get("SIGDOCTOR_NO_CACHE")
+    cache = paths.cache_dir() / f"catalog-{_fingerprint(files)}.json" if use_cache else None
+    if cache is not None:
+        try:
+            with open(cache, encoding="utf-8") as fh:
+                cached = json.load(fh)
+            if [c[0] for c in cached] == [str(p) for p in files]:
+                return [(Path(p), data) for p, data in cached]
+        except (OSError, ValueError, TypeError, IndexError):
+            pass  # missing or corrupt: read the TOML again
+    parsed = []
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                parsed.append((path, tomllib.load(fh)))
+        except tomllib.TOMLDecodeError as exc:
+            raise CatalogError(path, f"not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CatalogError(path, f"cannot be read: {exc}") from None
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump([(str(p), d) for p, d in parsed], fh)
+            os.replace(tmp, cache)
+        except (OSError, TypeError, ValueError):
+            pass  # a read-only home or a TOML date: work without the cache
+    return parsed
+
+
 def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     """Bundled entries first; later directories override entries with the same id."""
     directories = (paths.knowledge_dir(), *extra_dirs)
+    files = [p for d in directories for p in entry_files(Path(d))]
     entries: dict[str, Entry] = {}
-    for directory in directories:
-        for path in entry_files(Path(directory)):
-            entry = read_entry(path)
-            entries[entry.id or path.stem] = entry
+    for path, data in _read_all(files):
+        entry = entry_from_dict(data, path)
+        entries[entry.id or path.stem] = entry
     return Catalog(entries=dict(sorted(entries.items())), directories=tuple(Path(d) for d in directories))

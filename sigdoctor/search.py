@@ -125,11 +125,12 @@ class SearchIndex:
 
     # -- an error message typed or pasted -----------------------------------------------
     def by_message(self, query: str) -> list[Hit]:
-        if self.matcher is None or len(query) < 25:
+        matcher = self.matcher() if callable(self.matcher) else self.matcher
+        if matcher is None or len(query) < 25:
             return []
         from .logs.record import ErrorRecord
 
-        result = self.matcher.match(ErrorRecord("plain", 1, " ".join(query.split())))
+        result = matcher.match(ErrorRecord("plain", 1, " ".join(query.split())))
         if result.best is None or result.best.method != "template":
             return []
         return [Hit(c.entry_id, c.confidence, "message") for c in (result.best, *result.alternatives)]

@@ -45,15 +45,22 @@ def _literal(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
+@dataclass
 class CompiledTemplate:
     template: str
-    pattern: re.Pattern
+    source: str  # the regular expression, compiled on first use (most templates never run)
     placeholders: tuple[str, ...]
     group_names: dict[str, str]  # regex group -> placeholder name
     literal_chars: int  # how much fixed text the template has: its specificity
     anchor: str  # longest literal word run, lowercase: a cheap pre-filter
     normalized: str  # wording without placeholders, for fuzzy matching and duplicate checks
+    _pattern: re.Pattern | None = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE | re.DOTALL)
+        return self._pattern
 
 
 def placeholders_of(template: str) -> list[str]:
@@ -99,12 +106,11 @@ def compile_template(template: str) -> CompiledTemplate:
             literal_chars += len(part.strip())
             literals.append(part)
     regex.append(r"\s*\.?")
-    pattern = re.compile("".join(regex), re.IGNORECASE | re.DOTALL)
     words = [w for lit in literals for w in re.findall(r"[A-Za-z0-9]{3,}", lit)]
     anchor = max(words, key=len).lower() if words else ""
     return CompiledTemplate(
         template=template,
-        pattern=pattern,
+        source="".join(regex),
         placeholders=tuple(names),
         group_names=groups,
         literal_chars=literal_chars,
