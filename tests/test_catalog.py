@@ -11,6 +11,7 @@ import pytest
 from sigdoctor import paths
 from sigdoctor.catalog import AREA_PREFIX
 from sigdoctor.logs.record import ErrorRecord, Request
+from sigdoctor.search import SearchIndex
 from sigdoctor.validate import check_directory
 
 DATA = Path(__file__).parent / "data"
@@ -74,8 +75,13 @@ def test_every_documented_message_is_covered(row, matcher):
     """A filled-in instance of every row of Microsoft's page matches an entry of that area."""
     message = fill_row(row["message_template"])
     candidates = matcher._template_candidates(ErrorRecord("plain", 1, message, request=Request()))
-    areas = {matcher.catalog.get(c.entry_id).area for c in candidates}
-    assert row["section"] in areas, f"{message!r} matched {[c.entry_id for c in candidates]}"
+    found = [matcher.catalog.get(c.entry_id) for c in candidates]
+    if not found:
+        # A symptom the page lists (slow VM creation) is not a message Azure prints:
+        # it is covered by a symptom entry that lookup finds from the same words.
+        hits = SearchIndex(matcher.catalog).lookup(message, 1)
+        found = [matcher.catalog.get(h.entry_id) for h in hits if matcher.catalog.get(h.entry_id).kind == "symptom"]
+    assert row["section"] in {e.area for e in found}, f"{message!r} matched {[e.id for e in found]}"
 
 
 def test_retired_entries_point_to_active_ones(catalog):
