@@ -80,11 +80,12 @@ def main_callback(ctx: typer.Context,
 @cli.command()
 def diagnose(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
              as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
-             redact_ids: Annotated[bool, typer.Option("--redact-ids", help="Mask subscription and tenant ids too.")] = False):
+             redact_ids: Annotated[bool, typer.Option("--redact-ids", help="Mask subscription and tenant ids too.")] = False,
+             no_walk: Annotated[bool, typer.Option("--no-walk", help="Only print; do not walk the steps on the terminal.")] = False):
     """Find Azure errors in a log or paste and explain each one."""
     from .commands.diagnose import diagnose_command
 
-    run(lambda: diagnose_command(make_app(lang, knowledge, redact_ids), path, as_json))
+    run(lambda: diagnose_command(make_app(lang, knowledge, redact_ids), path, as_json, walk=not no_walk))
 
 
 @cli.command()

@@ -28,7 +28,7 @@ def read_findings(app: App, path: str):
             stream.close()
 
 
-def diagnose_command(app: App, path: str, as_json: bool) -> ExitCode:
+def diagnose_command(app: App, path: str, as_json: bool, walk: bool = False) -> ExitCode:
     findings = read_findings(app, path)
     if as_json:
         emit_json({"input": path, "findings": [finding_dict(f, app.catalog, app.redact_ids) for f in findings]})
@@ -40,4 +40,8 @@ def diagnose_command(app: App, path: str, as_json: bool) -> ExitCode:
     for number, finding in enumerate(findings, 1):
         out()
         out(finding_text(finding, app.catalog, number, len(findings), app.redact_ids))
+    if walk:
+        from .repl import walk_on_terminal
+
+        walk_on_terminal(app, findings)
     return exit_code_for(findings)
