@@ -157,7 +157,6 @@ def start_walk(state: State, entry: Entry, intro: bool = False) -> None:
     if state.walk.finished:
         state.say(_("{entry_id} has no steps to walk.").format(entry_id=entry.id))
         return
-    state.say()
     show_step(state)
 
 

@@ -19,7 +19,9 @@ def _fold(line: str, width: int) -> list[str]:
     lines, current = [], indent
     for word in line.split():
         candidate = word if current == indent else " " + word
-        if current != indent and get_cwidth(current + candidate) > width:
+        # A word no line can hold (a URL) stays beside its neighbour; the terminal wraps it.
+        fits_alone = get_cwidth(indent + word) <= width
+        if current != indent and fits_alone and get_cwidth(current + candidate) > width:
             lines.append(current)
             current, candidate = indent, word
         current += candidate

@@ -30,3 +30,8 @@ def test_commands_are_never_folded():
 def test_short_lines_and_tiny_terminals_are_left_alone():
     assert wrap("Step 1 of 3  (SIG1904)", 80) == "Step 1 of 3  (SIG1904)"
     assert wrap("x " * 50, 10) == "x " * 50
+
+
+def test_a_word_longer_than_the_line_stays_with_its_neighbour():
+    url = "https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/galleries/g"
+    assert wrap(f"  PUT {url}", 40).split("\n")[0] == f"  PUT {url}"
