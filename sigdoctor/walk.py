@@ -20,11 +20,12 @@ RESOLVED, UNRESOLVED = "resolved", "unresolved"
 def parse_answer(text: str) -> str:
     """'y', 'n', 's', 'b' from what the user typed (English or the current language), or ''."""
     word = text.strip().lower()
+    # The letters work in every language; the words also in the current one.
     words = {
-        YES: {"y", "yes", "fixed", _("y"), _("yes"), _("fixed")},
-        NO: {"n", "no", _("n"), _("no")},
-        SKIP: {"s", "skip", _("s"), _("skip")},
-        BACK: {"b", "back", _("b"), _("back")},
+        YES: {"y", "yes", "fixed", _("yes"), _("fixed")},
+        NO: {"n", "no", _("no")},
+        SKIP: {"s", "skip", _("skip")},
+        BACK: {"b", "back", _("back")},
     }
     for answer, accepted in words.items():
         if word in {w.lower() for w in accepted}:

@@ -25,7 +25,8 @@ def paste_summary(text: str) -> str:
 def submit_whole(event: KeyPressEvent, text: str) -> None:
     """Accept `text` as one input; the screen keeps a one-line summary, not the whole log."""
     buffer = event.current_buffer
-    if buffer.history is not None:
+    recent = buffer.history.get_strings()[-1:]
+    if text.strip() and recent != [text]:  # recalled from history: not stored twice
         buffer.history.append_string(text)
     buffer.text = paste_summary(text)
     event.app.exit(result=text)

@@ -44,9 +44,12 @@ def typed(state: State, line: str) -> None:
     """An id, an error code, a one-line error, or words in any language."""
     catalog = state.app.catalog
     if ID_QUERY.match(line) and catalog.get(line):
-        state.new_case()
-        state.query = line
-        return start_walk(state, catalog.get(line), intro=True)
+        entry = catalog.get(line)
+        if entry.id not in _candidates(state):  # another of the log's candidates keeps the log's names
+            state.new_case()
+            state.query = line
+        state.pending = None
+        return start_walk(state, entry, intro=True)
     findings = _diagnose(state, line)
     if any(f.known for f in findings):
         state.new_case()
@@ -63,6 +66,13 @@ def typed(state: State, line: str) -> None:
           lambda: [f"{e.id} · {clean(title(e))} ({percent(h.score)})" for e, h in zip(entries, hits, strict=True)],
           lambda n: start_walk(state, entries[n - 1], intro=True))
     return None
+
+
+def _candidates(state: State) -> list[str]:
+    """The entries the current finding could be, best first."""
+    if state.finding is None or state.finding.result.best is None:
+        return []
+    return [c.entry_id for c in (state.finding.result.best, *state.finding.result.alternatives)]
 
 
 def offer(state: State, question, labels, choose) -> None:
@@ -91,8 +101,7 @@ def start(state: State, findings: list, printed: bool = False) -> None:
     """Take findings (already printed when they came through a pipe) to a walk."""
     state.findings = list(findings)
     known = [f for f in findings if f.known]
-    if known:
-        state.shell = shell_of(known[0]) or state.shell
+    state.shell = (shell_of(known[0]) if known else "") or "az"
     if len(findings) == 1 or printed:
         return focus(state, findings.index(known[0]) if known else 0, printed)
     state.say(ngettext("Found {count} error.", "Found {count} distinct errors.", len(findings)).format(
@@ -185,10 +194,7 @@ def finish_walk(state: State) -> None:
         if state.once:
             state.quit = True
         return
-    routes = []
-    if state.finding is not None and state.finding.result.best is not None:
-        pool = [state.finding.result.best, *state.finding.result.alternatives]
-        routes = next_routes(state.walk, [c.entry_id for c in pool], [w.entry.id for w in state.walks])
+    routes = next_routes(state.walk, _candidates(state), [w.entry.id for w in state.walks])
     entries = [state.app.catalog.get(entry_id) for entry_id in routes]
     entries = [e for e in entries if e is not None]
     if entries:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..render import clean
+from ..walk import YES, parse_answer
 
 if TYPE_CHECKING:
     from ..app import App
@@ -29,7 +30,7 @@ class Pending:
         count = len(self.labels())
         if word.isdigit() and 1 <= int(word) <= count:
             return int(word)
-        return 1 if count == 1 and word in ("y", "yes") else 0
+        return 1 if count == 1 and parse_answer(word) == YES else 0
 
 
 @dataclass

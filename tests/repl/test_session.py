@@ -230,3 +230,23 @@ def test_the_toolbar_and_the_prompt_follow_the_walk(app):
     state.walk.answer("y")
     state.walk.answer("y")
     assert "walk over" in "".join(text for _style, text in toolbar(state)())
+
+
+def test_an_unresolved_walk_offers_the_next_best_entry_then_a_report(app):
+    state, _code = drive(app, paste(log("region.az.txt")), "1\n", "n\n", "n\n", "1\n", "y\n", ":report\n")
+    text = state.text()
+    assert "Ask for the region to be enabled for the subscription." in text  # if_unsettled after "no"
+    assert "The steps of SIG1904 did not fix it." in text
+    assert "Other possible causes of the same message:" in text and "  1. SIG3901 · " in text
+    assert ":report FILE writes a summary" in text
+    assert [w.entry.id for w in state.walks] == ["SIG1904", "SIG3901"] and state.walk.outcome == "resolved"
+    report = text[text.index("# sigdoctor session summary"):]
+    assert "Chosen by the answer to: Were you creating the gallery or an image version?" in report
+    assert "### SIG1904 · " in report and "### SIG3901 · " in report
+    assert report.count("Outcome: unresolved") == 1 and report.count("Outcome: resolved") == 1
+
+
+def test_typing_an_alternative_id_keeps_the_log_names(app):
+    state, _code = drive(app, paste(log("gallery-create-region.az-debug.log")), "SIG3901\n")
+    assert state.walk.entry.id == "SIG3901" and state.finding is not None
+    assert "az sig show --resource-group rg-images-se --gallery-name galwesteu01" in state.text()
