@@ -106,7 +106,12 @@ class SearchIndex:
         n = max(len(documents), 1)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         self.avg_length = sum(d.length for d in documents) / n if documents else 1.0
-        self.vocabulary = sorted(self.idf)
+        # Typo correction compares an unknown word with known words of the same
+        # first letter only: a typo rarely hits the first letter, and it keeps
+        # the comparison to a few hundred words instead of every language's.
+        self.vocabulary: dict[str, list[str]] = defaultdict(list)
+        for term in sorted(self.idf):
+            self.vocabulary[term[:1]].append(term)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, doc in enumerate(documents):
             for t in doc.terms:
@@ -141,7 +146,7 @@ class SearchIndex:
             return token
         if token.startswith("=") or len(token) < 4:
             return None
-        found = process.extractOne(token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+        found = process.extractOne(token, self.vocabulary.get(token[:1], ()), scorer=fuzz.ratio, score_cutoff=80)
         return found[0] if found else None
 
     def by_words(self, query: str, limit: int = 10) -> list[Hit]:
