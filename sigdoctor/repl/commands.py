@@ -86,9 +86,10 @@ def do_report(state: State, argument: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        state.say(_("{path}: cannot be written ({reason})").format(path=path, reason=exc.strerror), "class:warn")
+        state.say(_("{path}: cannot be written ({reason})").format(path=clean(str(path)), reason=exc.strerror),
+                  "class:warn")
         return
-    state.say(_("Summary written to {path} (ids and secrets masked).").format(path=path), "class:ok")
+    state.say(_("Summary written to {path} (ids and secrets masked).").format(path=clean(str(path))), "class:ok")
 
 
 def do_quit(state: State, _argument: str) -> None:

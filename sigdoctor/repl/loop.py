@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from ..exit_codes import ExitCode
 from ..i18n import _
+from ..render import clean
 from . import commands, flow
 from .state import State
 
@@ -25,7 +26,7 @@ def _report_bug(state: State, exc: BaseException) -> None:
     if os.environ.get("SIGDOCTOR_DEBUG"):
         state.say(traceback.format_exc(), "class:warn")
     state.say(_("sigdoctor: internal error: {kind}: {reason} (the session goes on)").format(
-        kind=type(exc).__name__, reason=exc), "class:warn")
+        kind=type(exc).__name__, reason=clean(str(exc))), "class:warn")
 
 
 def run_loop(read: Callable[[], str], state: State) -> ExitCode:

@@ -91,6 +91,20 @@ def test_lang_switches_everything_and_keeps_the_walk_where_it_was(app):
     i18n.set_language("en")
 
 
+def test_lang_redraws_the_step_through_the_new_catalog(app, monkeypatch):
+    # A tiny French catalog of our own, so the test does not wait for the translators.
+    french = i18n.Translations("fr", {(None, "Step {n} of {m}"): "Étape {n} sur {m}",
+                                      (None, "Did that fix it?"): "Est-ce réglé ?"}, lambda n: int(n > 1))
+    monkeypatch.setattr(i18n, "load", lambda language: french if language == "fr" else i18n._ENGLISH)
+    state, _code = drive(app, "SIG2906\n", "n\n", ":lang fr\n", "n\n")
+    text = state.text()
+    assert "Étape 4 sur 4  (SIG2906)" in text and "Est-ce réglé ?" in text  # redrawn at once
+    assert "Étape 2 sur 4  (SIG2906)" in text  # and the walk went on from where it was
+    assert text.index("Step 4 of 4") < text.index("Étape 4 sur 4") < text.index("Étape 2 sur 4")
+    assert state.walk.history == [("check-subscription", "n"), ("switch-subscription", "n")]
+    i18n.set_language("en")
+
+
 def test_lang_refuses_an_unknown_language(app):
     state, _code = drive(app, ":lang xx\n")
     assert app.language == "en" and "Choose one of: en, ko, fr, ru, nl" in state.text()
