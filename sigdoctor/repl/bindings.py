@@ -18,7 +18,7 @@ def _more_keys_waiting(event: KeyPressEvent) -> bool:
 
 
 def paste_summary(text: str) -> str:
-    count = text.count("\n") + 1
+    count = text.rstrip("\n").count("\n") + 1
     return ngettext("[pasted {count} line]", "[pasted {count} lines]", count).format(count=count)
 
 
