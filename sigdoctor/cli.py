@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,8 +19,8 @@ cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_
                   help="Explain Azure Compute Gallery errors from az, PowerShell, Terraform and ARM output.")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="ko, fr, ru, nl or en (default: from the environment).")]
-KnowledgeOpt = Annotated[Optional[list[str]], typer.Option("--knowledge", help="Extra catalog directory (repeatable).")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="ko, fr, ru, nl or en (default: from the environment).")]
+KnowledgeOpt = Annotated[list[str] | None, typer.Option("--knowledge", help="Extra catalog directory (repeatable).")]
 
 
 def make_app(lang: str | None, knowledge: list[str] | None = None, redact_ids: bool = False) -> App:
@@ -108,7 +108,7 @@ def show(entry_id: Annotated[str, typer.Argument(metavar="ID", help="A catalog i
 
 
 @cli.command("list")
-def list_entries(area: Annotated[Optional[str], typer.Option("--area", help="gallery, image-definition, image-version, vm-or-scale-set, disk-from-image-version, general")] = None,
+def list_entries(area: Annotated[str | None, typer.Option("--area", help="gallery, image-definition, image-version, vm-or-scale-set, disk-from-image-version, general")] = None,
                  as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
                  all_entries: Annotated[bool, typer.Option("--all", help="Include retired entries.")] = False):
     """List catalog entries, one line each."""
@@ -118,7 +118,7 @@ def list_entries(area: Annotated[Optional[str], typer.Option("--area", help="gal
 
 
 @cli.command()
-def check(directory: Annotated[Optional[Path], typer.Argument(help="Catalog directory (default: the bundled one).")] = None,
+def check(directory: Annotated[Path | None, typer.Argument(help="Catalog directory (default: the bundled one).")] = None,
           as_json: JsonOpt = False, lang: LangOpt = None):
     """Validate a catalog: every problem as `path: field: message`."""
     from .commands.check import check_command
@@ -136,7 +136,7 @@ def languages(as_json: JsonOpt = False, lang: LangOpt = None):
 
 @cli.command()
 def redact(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
-           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+           output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
            as_json: JsonOpt = False, lang: LangOpt = None):
     """Write a shareable copy of a log with secrets and subscription/tenant ids masked."""
     from .commands.redact import redact_command

@@ -30,7 +30,7 @@ def variables_from_id(resource_id: str) -> dict[str, str]:
     """Names along an ARM id: /subscriptions/s/resourceGroups/rg/.../galleries/g/images/d."""
     parts = [p for p in (resource_id or "").split("?")[0].split("/") if p]
     found: dict[str, str] = {}
-    for key, value in zip(parts, parts[1:]):
+    for key, value in zip(parts, parts[1:], strict=False):
         name = _SEGMENTS.get(key.lower())
         if name and name not in found and value.lower() not in _SEGMENTS:
             found[name] = value
@@ -41,4 +41,4 @@ def split_gallery_path(value: str) -> dict[str, str]:
     """'gallery/definition' (as some messages name a parent) -> both names."""
     parts = [p for p in value.strip("'\" ").split("/") if p]
     names = ("galleryName", "imageDefinitionName", "versionName")
-    return dict(zip(names, parts)) if 1 < len(parts) <= 3 else {}
+    return dict(zip(names, parts, strict=False)) if 1 < len(parts) <= 3 else {}

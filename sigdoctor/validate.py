@@ -106,7 +106,7 @@ def _templates(entry: Entry) -> list[str]:
         if len(re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", template))) < 3:
             out.append(f"templates[{i}]: too little fixed wording to match safely")
         try:
-            compile_template(template).pattern
+            _ = compile_template(template).pattern  # compile now: report it here, not at match time
         except re.error as exc:
             out.append(f"templates[{i}]: does not compile: {exc}")
     return out

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from .. import paths
 from ..app import App
-from .common import Failure, emit_json, out
 from ..exit_codes import ExitCode
 from ..i18n import _, ngettext
 from ..validate import check_directory
+from .common import Failure, emit_json, out
 
 
 def check_command(app: App, directory: Path | None, as_json: bool) -> ExitCode:

@@ -7,23 +7,38 @@ import sys
 
 from .. import i18n
 from ..exit_codes import ExitCode
+from ..redact import redact
+from ..terminal import json_safe, safe
 
 
 class Failure(Exception):
     """A problem to report as one line on stderr with a documented exit code."""
 
     def __init__(self, message: str, code: ExitCode):
-        super().__init__(message)
+        # Messages quote paths and arguments the user gave: keep them one safe line.
+        super().__init__(safe(redact(message)).replace("\n", " "))
         self.code = code
 
 
+def _redacted(value):
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_redacted(v) for v in value]
+    return value
+
+
 def emit_json(document: dict) -> None:
+    # Render redacts what it builds; this is the net under every JSON document.
     document.setdefault("language", i18n.current_language())
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(_redacted(document), ensure_ascii=False, indent=2)) + "\n")
 
 
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    # Render escapes and redacts what it builds; this is the net under every line.
+    sys.stdout.write(safe(redact(text)) + "\n")
 
 
 def open_input(path: str):

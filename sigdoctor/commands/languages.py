@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..app import App
-from .common import emit_json, out
 from ..exit_codes import ExitCode
 from ..i18n import LANGUAGES, _
+from .common import emit_json, out
 
 
 def native_name(language: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..app import App
 from ..catalog import AREAS
-from .common import Failure, emit_json, out
 from ..exit_codes import ExitCode
 from ..i18n import _
 from ..localized import title
 from ..render import area_label, entry_dict, entry_text, percent
+from .common import Failure, emit_json, out
 
 
 def lookup_command(app: App, query: str, as_json: bool, limit: int) -> ExitCode:

@@ -18,9 +18,9 @@ import csv
 import json
 import re
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 from rapidfuzz import process
 
 from sigdoctor.catalog import load_catalog

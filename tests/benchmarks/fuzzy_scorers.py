@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import random
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 from rapidfuzz import fuzz, process
 
 from sigdoctor.catalog import load_catalog
