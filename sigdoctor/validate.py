@@ -153,6 +153,13 @@ def _samples(catalog: Catalog) -> list[Problem]:
             elif not best or best[0] != entry.id:
                 got = best[0] if best else "nothing in the catalog"
                 out.append(Problem(entry.path, f"samples[{i}]: diagnosed as {got}, not {entry.id}"))
+            else:
+                first = next(f for f in findings if f.result.best)
+                if first.result.ambiguous:
+                    # Winning a tie by sort order is luck: the sample must carry the context.
+                    others = ", ".join(c.entry_id for c in first.result.close)
+                    out.append(Problem(entry.path, f"samples[{i}]: a tie with {others}; nothing in the sample "
+                                                   "says which resource or operation it was"))
         for i, text in enumerate(entry.neighbours, 1):
             findings = diagnose_text(text, catalog, matcher)
             if any(f.result.best and f.result.best.entry_id == entry.id for f in findings):
