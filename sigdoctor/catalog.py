@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +13,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from . import paths
+from . import jsoncache, paths
 
 AREAS = ("gallery", "image-definition", "image-version", "vm-or-scale-set", "disk-from-image-version", "general")
 AREA_PREFIX = {"1": "gallery", "2": "image-definition", "3": "image-version", "4": "vm-or-scale-set",
@@ -185,31 +182,11 @@ class Catalog:
         return len(self.entries)
 
 
-def _fingerprint(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    return digest.hexdigest()[:24]
-
-
 def _read_all(files: list[Path]) -> list[tuple[Path, dict]]:
-    """Parsed TOML of every file, from a cache keyed by names, sizes and mtimes.
-
-    Parsing ~90 TOML files costs more than the rest of a lookup; the cache is
-    JSON (data only, never code), written atomically, rebuilt when stale or
-    unreadable, and skipped with SIGDOCTOR_NO_CACHE=1.
-    """
-    use_cache = not os.environ.get("SIGDOCTOR_NO_CACHE")
-    cache = paths.cache_dir() / f"catalog-{_fingerprint(files)}.json" if use_cache else None
-    if cache is not None:
-        try:
-            with open(cache, encoding="utf-8") as fh:
-                cached = json.load(fh)
-            if [c[0] for c in cached] == [str(p) for p in files]:
-                return [(Path(p), data) for p, data in cached]
-        except (OSError, ValueError, TypeError, IndexError):
-            pass  # missing or corrupt: read the TOML again
+    """Parsed TOML of every file; parsing ~90 files costs more than the rest of a lookup, so it is cached."""
+    cached = jsoncache.load("catalog", files)
+    if isinstance(cached, list) and [c[0] for c in cached] == [str(p) for p in files]:
+        return [(Path(p), data) for p, data in cached]
     parsed = []
     for path in files:
         try:
@@ -219,15 +196,7 @@ def _read_all(files: list[Path]) -> list[tuple[Path, dict]]:
             raise CatalogError(path, f"not valid TOML: {exc}") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise CatalogError(path, f"cannot be read: {exc}") from None
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([(str(p), d) for p, d in parsed], fh)
-            os.replace(tmp, cache)
-        except (OSError, TypeError, ValueError):
-            pass  # a read-only home or a TOML date: work without the cache
+    jsoncache.store("catalog", files, [(str(p), d) for p, d in parsed])
     return parsed
 
 

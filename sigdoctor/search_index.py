@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from . import jsoncache, paths
 from .catalog import Catalog, Entry
 from .i18n import LANGUAGES, load
 from .localized import context
-from .search import SearchIndex, _english, make_document
+from .search import Document, SearchIndex, _english, make_document
 
 
 def _translated(language: str):
@@ -36,5 +37,19 @@ def documents(catalog: Catalog):
     return docs
 
 
+def cached_documents(catalog: Catalog) -> list[Document]:
+    """Every language's documents; reading four .po files and tokenizing five times is cached."""
+    files = [e.path for e in catalog] + sorted(paths.locales_dir().glob("*/LC_MESSAGES/*.po"))
+    cached = jsoncache.load("index", files)
+    if isinstance(cached, list):
+        try:
+            return [Document(d[0], d[1], d[2], d[3]) for d in cached]
+        except (IndexError, TypeError):
+            pass
+    docs = documents(catalog)
+    jsoncache.store("index", files, [(d.entry_id, d.language, d.terms, d.length) for d in docs])
+    return docs
+
+
 def build_index(catalog: Catalog, matcher=None) -> SearchIndex:
-    return SearchIndex(catalog, documents=lambda: documents(catalog), matcher=matcher)
+    return SearchIndex(catalog, documents=lambda: cached_documents(catalog), matcher=matcher)

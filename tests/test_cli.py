@@ -123,3 +123,13 @@ def test_piped_stdin_without_command_diagnoses(tmp_path):
     done = subprocess.run([sys.executable, "-m", "sigdoctor"], input=text, capture_output=True, text=True)
     assert done.returncode == ExitCode.KNOWN_ERROR, done.stderr
     assert "SIG3035" in done.stdout
+
+
+def test_a_corrupt_cache_is_rebuilt_not_fatal(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert run("lookup", "SIG2006").exit_code == ExitCode.OK
+    for cached in (tmp_path / "sigdoctor").glob("*.json"):
+        cached.write_text("{not json")
+    result = run("lookup", "cannot", "delete", "gallery", "--json")
+    assert result.exit_code == ExitCode.OK
+    assert json.loads(result.stdout)["results"][0]["id"] == "SIG1005"
