@@ -1,0 +1,41 @@
+"""What every parser produces (Finding) and the interface it implements (Parser)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clean import Line
+from .context import Context
+from .record import ErrorRecord, Request
+from .text import clean_message
+
+
+@dataclass
+class Finding:
+    """An ErrorRecord plus what the collector needs to dedupe and judge it."""
+
+    record: ErrorRecord
+    from_trace: bool = False  # only seen in an HTTP response body so far
+    mutations: int = 0  # Context.mutations when found
+    sequence: int = 0  # Context.sequence when found
+    key: str = ""  # dedupe key, set by the collector
+
+
+def finding(ctx: Context, source: str, line: int, message: str, code: str = "", target: str = "",
+            request: Request | None = None, from_trace: bool = False) -> Finding:
+    record = ctx.record(source, line, clean_message(message), code.strip(), target.strip(), request)
+    return Finding(record, from_trace, ctx.mutations, ctx.sequence)
+
+
+class Parser:
+    """One source format. `feed` sees every line; `claimed` says an earlier parser already used it,
+    in which case a parser may only close what it has open. Returns (findings, claims the line)."""
+
+    source = ""
+    fallback = False  # only heard when no other parser found anything (see scan_with)
+
+    def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
+        raise NotImplementedError
+
+    def close(self, ctx: Context) -> list[Finding]:
+        return []
