@@ -3,46 +3,72 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from .exit_codes import ExitCode
 
 
-def main() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")  # a legacy console must not crash on Hangul
-        except (AttributeError, ValueError):
-            pass
+def _interrupted() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not raise inside the exit
+    sys.stderr.write("\nsigdoctor: interrupted\n")
+    sys.exit(ExitCode.INTERRUPTED)
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader left (`sigdoctor … | head -1`): say nothing, as cat does.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
+def _run() -> int:
     import typer
 
-    try:
-        from .cli import cli
+    from .cli import cli
+    from .terminal import SafeWriter
 
+    try:
         code = cli(prog_name="sigdoctor", standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers, not at exit
+        return code if isinstance(code, int) else 0
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        sys.stdout.flush()
+        return exc.exit_code
+    except typer.Abort:  # click's form of Ctrl-C
+        raise KeyboardInterrupt from None
     except typer.exceptions.TyperException as exc:  # usage errors: usage line + one-line reason
         show = getattr(exc, "show", None)
         if show:
-            show()
+            show(file=SafeWriter(sys.stderr))  # the reason quotes what was typed
         else:
             sys.stderr.write(f"sigdoctor: {exc}\n")
-        sys.exit(ExitCode.USAGE)
-    except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("\n")
-        sys.exit(ExitCode.INTERRUPTED)
+        return ExitCode.USAGE
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):
+        # Die quietly on a closed pipe like any Unix filter, wherever the write happens.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(errors="replace")  # a legacy console must not crash on Hangul
+            except (AttributeError, ValueError):
+                pass
+        sys.exit(_run())
+    except KeyboardInterrupt:
+        _interrupted()
     except BrokenPipeError:
-        # `sigdoctor ... | head -1`: the reader left; say nothing, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        _quiet_broken_pipe()
     except Exception as exc:  # a bug of ours: one line, not a traceback, unless asked
         if os.environ.get("SIGDOCTOR_DEBUG"):
             raise
-        sys.stderr.write(f"sigdoctor: internal error: {type(exc).__name__}: {exc} "
-                         "(set SIGDOCTOR_DEBUG=1 to see where)\n")
+        from .redact import redact
+        from .terminal import safe
+
+        message = safe(redact(f"{type(exc).__name__}: {exc}")).replace("\n", " ")[:500]
+        sys.stderr.write(f"sigdoctor: internal error: {message} (set SIGDOCTOR_DEBUG=1 to see where)\n")
         sys.exit(ExitCode.INTERNAL)
 
 

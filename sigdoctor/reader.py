@@ -1,9 +1,13 @@
 """Input bytes -> text lines, streaming, whatever the encoding.
 
-PowerShell redirection writes UTF-16 with a BOM, Windows tools write UTF-8
-with a BOM or a legacy code page; logs get cut mid-character. We decode
-incrementally, replace what cannot be decoded, and refuse binary files.
-Lines longer than MAX_LINE are passed on in pieces so memory stays flat.
+PowerShell redirection writes UTF-16 (with a BOM, or without one when a tool
+strips it), Windows tools write UTF-8 with a BOM or a legacy code page, and
+logs get cut mid-character. We decode incrementally; bytes that are not UTF-8
+are read as Windows-1252 (so a French or Dutch code-page log stays readable
+and a stray 0x9b byte never becomes a terminal control). Binary files are
+refused. Lines longer than MAX_LINE are passed on in pieces so memory stays
+flat: a piece that does not end in "\\n" is continued by the next one.
+NUL bytes carry nothing in a log and are dropped.
 """
 
 from __future__ import annotations
@@ -14,10 +18,37 @@ from typing import BinaryIO
 
 CHUNK = 1 << 16
 MAX_LINE = 1 << 20  # 1 MiB of text per piece
+_CUT_BACK = 4096  # cut an overlong line after a separator this close to the limit, so a token stays whole
+_SEPARATORS = " \t,;&'\"]}>"
 
 
 class BadInput(Exception):
     """The input is not text sigdoctor can read; the message is one line for the user."""
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("sigdoctor-cp1252", _cp1252_fallback)
+
+# Leading bytes of formats people attach instead of a log, and what to say about them.
+_MAGIC = (
+    (b"\x1f\x8b", "a gzip file: decompress it first (gzip -dc FILE | sigdoctor diagnose -)"),
+    (b"PK\x03\x04", "a zip archive: extract the log from it first"),
+    (b"\x89PNG", "a PNG image, not a log: paste the text instead of a screenshot"),
+    (b"\xff\xd8\xff", "a JPEG image, not a log: paste the text instead of a screenshot"),
+    (b"GIF8", "a GIF image, not a log"),
+    (b"%PDF", "a PDF document, not a log"),
+    (b"BZh", "a bzip2 file: decompress it first (bzip2 -dc FILE | sigdoctor diagnose -)"),
+    (b"\xfd7zXZ\x00", "an xz file: decompress it first (xz -dc FILE | sigdoctor diagnose -)"),
+    (b"(\xb5/\xfd", "a zstd file: decompress it first (zstd -dc FILE | sigdoctor diagnose -)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: extract the log from it first"),
+    (b"\x7fELF", "a program, not a log"),
+    (b"MZ", "a Windows program, not a log"),
+    (b"SQLite format 3\x00", "an SQLite database, not a log"),
+)
 
 
 def _sniff_encoding(head: bytes) -> tuple[str, int]:
@@ -39,42 +70,82 @@ def _sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
-    controls = sum(1 for ch in text if ch == "\x00" or ("\x00" < ch < "\x08") or ("\x0e" <= ch < "\x1b"))
-    return controls / len(text) > 0.10
+def _binary_reason(head: bytes, text: str) -> str | None:
+    """Why the first bytes say this is not a log, or None."""
+    for magic, reason in _MAGIC:
+        if head.startswith(magic) and (magic != b"MZ" or b"\x00" in head[:64]):
+            return "this is " + reason
+    sample = text[:8192]
+    if not sample:
+        return None
+    # Text logs have few control characters (ESC of colour codes, BEL and backspace of
+    # terminal captures are fine); decoded binary has plenty. A few NULs are not binary:
+    # they are dropped, which also recovers UTF-16 text appended to a UTF-8 log.
+    nuls = sample.count("\x00")
+    controls = sum(1 for ch in sample if "\x00" < ch < "\x07" or "\x0e" <= ch < "\x1b" or "\x1c" <= ch < " ")
+    if controls / len(sample) > 0.05 or nuls / len(sample) > 0.9:
+        return "this looks like a binary file, not a log"
+    return None
+
+
+def _cut(line: str) -> int:
+    """Where to cut an overlong run: after the last separator near MAX_LINE, else at MAX_LINE."""
+    best = -1
+    for sep in _SEPARATORS:
+        best = max(best, line.rfind(sep, MAX_LINE - _CUT_BACK, MAX_LINE))
+    return best + 1 if best >= 0 else MAX_LINE
+
+
+def _read(stream: BinaryIO) -> bytes:
+    try:
+        return stream.read(CHUNK)
+    except OSError as exc:  # EIO, EISDIR on an odd stdin, a network share gone away
+        raise BadInput(f"cannot be read ({exc.strerror or exc})") from None
 
 
 def iter_lines(stream: BinaryIO) -> Iterator[str]:
-    head = stream.read(CHUNK)
+    """Decoded lines (with their "\\n") or pieces of overlong ones; BadInput for binary or empty input."""
+    head = _read(stream)
     if not head:
-        return
+        raise BadInput("the input is empty (debug output goes to stderr: add 2>&1 to az, *>&1 to PowerShell)")
     encoding, skip = _sniff_encoding(head)
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    first = decoder.decode(head[skip:])
-    if _looks_binary(first[:8192]):
-        raise BadInput("this looks like a binary file, not a log")
-    pending = first
+    errors = "sigdoctor-cp1252" if encoding == "utf-8" else "replace"
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    text = decoder.decode(head[skip:])
+    reason = _binary_reason(head, text)
+    if reason:
+        raise BadInput(reason)
+    text = text.replace("\x00", "")
+    parts: list[str] = []  # the current line, not yet terminated
+    size = 0
     while True:
-        # Emit complete lines; keep the tail, cut overlong runs into pieces.
         start = 0
-        while True:
-            end = pending.find("\n", start)
-            if end < 0:
-                break
-            line = pending[start:end + 1]
-            for i in range(0, len(line), MAX_LINE):
-                yield line[i:i + MAX_LINE]
+        while (end := text.find("\n", start)) >= 0:
+            line = text[start:end + 1]
             start = end + 1
-        pending = pending[start:]
-        while len(pending) > MAX_LINE:
-            yield pending[:MAX_LINE]
-            pending = pending[MAX_LINE:]
-        chunk = stream.read(CHUNK)
+            if parts:
+                line = "".join(parts) + line
+                parts.clear()
+                size = 0
+            while len(line) > MAX_LINE:
+                cut = _cut(line)
+                yield line[:cut]
+                line = line[cut:]
+            yield line
+        if start < len(text):
+            parts.append(text[start:])
+            size += len(text) - start
+        if size > MAX_LINE:
+            pending = "".join(parts)
+            while len(pending) > MAX_LINE:
+                cut = _cut(pending)
+                yield pending[:cut]
+                pending = pending[cut:]
+            parts, size = [pending], len(pending)
+        chunk = _read(stream)
         if not chunk:
             break
-        pending += decoder.decode(chunk)
-    pending += decoder.decode(b"", final=True)
-    if pending:
-        yield pending
+        text = decoder.decode(chunk).replace("\x00", "")
+    tail = "".join(parts) + decoder.decode(b"", final=True)
+    if tail:
+        yield tail
