@@ -2,9 +2,16 @@
 
 A template is Azure's wording with `<name>` placeholders. The compiled pattern
 tolerates what pastes do to text (whitespace runs, optional quotes, trailing
-period, case) and captures each placeholder by name. Every quantifier is bounded
-and every placeholder is followed by literal text, so a search costs at most a
-constant times the input length.
+period, case) and captures each placeholder by name.
+
+Linear time on any input, with Python 3.10's `re` (no atomic groups):
+- every quantifier is bounded;
+- a placeholder's value may not run past the start of the text that follows
+  it (a "tempered" repetition), so from a given start each placeholder has one
+  possible end, and a failed attempt never retries combinations of ends;
+- a placeholder that begins the template starts only at a word boundary and
+  takes no spaces, so not every position of the input is a candidate start.
+tests/benchmarks/patterns.py measures this on adversarial input.
 """
 
 from __future__ import annotations
@@ -21,28 +28,69 @@ _QUOTE_CLASS = "[" + re.escape(_QUOTES) + "]"
 MAX_VALUE = 400  # longest placeholder value we capture (resource ids are < 300)
 
 
-def _value_pattern(name: str) -> str:
+# Between words, and around values, any run of white space and quotes: re-wrapped pastes
+# add and lose spaces, and values arrive quoted or not. One class, so never two ways to match.
+_QUOTE_CHARS = re.escape(_QUOTES)
+_SEP_CHARS = r"\s" + _QUOTE_CHARS
+_SEP = f"[{_SEP_CHARS}]{{0,16}}"
+_ANY = r"[^\n]"
+_NEXT_CHARS = 40  # how much of the following text a placeholder checks it does not run into
+_BOUNDARY = f"(?<![^{_SEP_CHARS}(\\[{{:,;=])"  # start of input or after a separator
+_SEPARATORS = re.compile(f"[{_SEP_CHARS}]+")
+
+
+def _value_class(name: str) -> tuple[str, int]:
+    """The characters a placeholder's value may hold (a negated class body), and how many."""
     lowered = name.lower()
     if lowered.endswith("name") or lowered in {"resourcegroup", "character"}:
         # Names never contain a slash or white space; this keeps a gallery name
         # from swallowing "gallery/definition".
-        return r"[^\s/'\"]{1,260}"
+        return r"\s/'\"", 260
     if lowered.startswith(("region", "location", "sourceregion")) or lowered in {"number", "lun"}:
-        return r"[^\s'\"\],;]{1,80}"
-    return r".{1,%d}?" % MAX_VALUE  # noqa: UP031 - braces would need escaping
+        return r"\s'\"\],;", 80
+    return r"\n", MAX_VALUE
+
+
+def _value(name: str, follows: str | None, leading: bool) -> str:
+    """A value: never starts with a separator, never runs into the text after it."""
+    excluded, most = _value_class(name)
+    first = f"[^{_SEP_CHARS}{excluded}]"
+    if leading:
+        # One word from a word boundary: otherwise every position of the input
+        # would be a candidate start.
+        return f"{_BOUNDARY}{first}[^{_SEP_CHARS}]{{0,{most - 1}}}"
+    if follows is None and excluded == r"\n":
+        # Last in the template: the rest of the sentence up to a quote, not its final period.
+        return f"{first}(?:(?!\\.\\s)[^{_QUOTE_CHARS}\\n]){{0,{most - 2}}}[^{_SEP_CHARS}.]|{first}"
+    if follows is None:
+        return f"{first}[^{excluded}]{{0,{most - 1}}}"
+    return f"{first}(?:(?!{follows})[^{excluded}]){{0,{most - 1}}}?"
 
 
 def _literal(text: str) -> str:
+    """Fixed wording: words as they are (any case), runs of spaces and quotes as _SEP."""
     out = []
-    for token in re.split(r"(\s+)", text):
-        if not token:
-            continue
-        if token.isspace():
-            out.append(r"\s*")  # re-wrapped pastes both add and lose spaces
-            continue
-        for ch in token:
-            out.append(_QUOTE_CLASS + "?" if ch in _QUOTES else re.escape(ch))
+    for i, token in enumerate(_SEPARATORS.split(text)):
+        if i:
+            out.append(_SEP)
+        out.append(re.escape(token))
     return "".join(out)
+
+
+def _follows(part: str | None) -> str | None:
+    """The start of the text after a placeholder, as its tempering lookahead; None if there is none."""
+    if part is None or part == "…" or PLACEHOLDER.fullmatch(part):
+        return None
+    head = _SEPARATORS.sub(" ", part).strip()[:_NEXT_CHARS]
+    return _SEP + _literal(head) if head else None
+
+
+def _next_text(parts: list[str], i: int) -> str | None:
+    """The part a placeholder at parts[i] runs up to; an ellipsis in between is skipped."""
+    for part in parts[i + 1:i + 3]:
+        if part != "…":
+            return part
+    return None
 
 
 @dataclass
@@ -81,15 +129,14 @@ def compile_template(template: str) -> CompiledTemplate:
     if body.endswith("…"):
         body = body[:-1].rstrip()  # "…" at the end: anything may follow, search needs nothing
     body = body.rstrip(". ")
-    parts = re.split(r"(<[A-Za-z][A-Za-z0-9_]*>|…)", body)
+    parts = [p for p in re.split(r"(<[A-Za-z][A-Za-z0-9_]*>|…)", body) if p]
     regex: list[str] = []
     names: list[str] = []
     groups: dict[str, str] = {}
     literal_chars = 0
     literals: list[str] = []
-    for part in parts:
-        if not part:
-            continue
+    for i, part in enumerate(parts):
+        follows = _follows(_next_text(parts, i))
         m = PLACEHOLDER.fullmatch(part)
         if m:
             name = m.group(1)
@@ -97,20 +144,23 @@ def compile_template(template: str) -> CompiledTemplate:
             groups[group] = name
             if name not in names:
                 names.append(name)
-            # Values may arrive quoted or not; keep the quotes out of the capture.
-            regex.append(f"{_QUOTE_CLASS}?(?P<{group}>{_value_pattern(name)}){_QUOTE_CLASS}?")
+            leading = not any(_SEPARATORS.sub("", lit) for lit in literals)
+            regex.append(f"{_SEP}(?P<{group}>{_value(name, follows, leading)}){_SEP}")
         elif part == "…":
-            regex.append(r".{0,%d}?" % MAX_VALUE)  # noqa: UP031
+            gap = f"(?:(?!{follows}){_ANY})" if follows else _ANY
+            regex.append(f"{_SEP}(?:[^{_SEP_CHARS}]{gap}{{0,{MAX_VALUE - 1}}}?)?{_SEP}")
         else:
             regex.append(_literal(part))
             literal_chars += len(part.strip())
             literals.append(part)
-    regex.append(r"\s*\.?")
+    # Runs of separators where two parts meet collapse into one: one way to match them.
+    source = re.sub(f"(?:{re.escape(_SEP)})+", lambda _: _SEP, "".join(regex)) + r"\.?"
+    source = source.removeprefix(_SEP)  # a leading one would only make every position a start
     words = [w for lit in literals for w in re.findall(r"[A-Za-z0-9]{3,}", lit)]
     anchor = max(words, key=len).lower() if words else ""
     return CompiledTemplate(
         template=template,
-        source="".join(regex),
+        source=source,
         placeholders=tuple(names),
         group_names=groups,
         literal_chars=literal_chars,
