@@ -30,6 +30,7 @@ class AzErrorParser(Parser):
 
     def __init__(self) -> None:
         self.block: FieldBlock | None = None
+        self.block_weak = False  # the block is a bare `ERROR: sentence`
         self.request = Request()
 
     def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
@@ -67,14 +68,14 @@ class AzErrorParser(Parser):
 
     @staticmethod
     def _may_hold_error(line: Line) -> bool:
-        if line.level in _ERROR_LEVELS:
-            return True
-        if line.logger:
-            return line.logger.endswith(_ERROR_LOGGERS)
-        return not line.level
+        if line.logger == "logfmt":  # other tools' error-level chatter (openshift-install: `with ...,`)
+            return False
+        if line.logger and not line.logger.endswith(_ERROR_LOGGERS):
+            return line.level in _ERROR_LEVELS
+        return line.level in _ERROR_LEVELS or not line.level
 
     def _start(self, ctx: Context, block: FieldBlock) -> None:
-        self.block = block
+        self.block, self.block_weak = block, False
         self.request = ctx.failing_request()
 
     def _finish(self, ctx: Context) -> list[Finding]:
@@ -83,7 +84,8 @@ class AzErrorParser(Parser):
         request.status = request.status or block.status
         request.request_id = request.request_id or block.request_id
         source = "powershell" if block.seen & _POWERSHELL_FIELDS else self.source
-        return [finding(ctx, source, item.line, item.message, item.code, item.target, request)
+        return [finding(ctx, source, item.line, item.message, item.code, item.target, request,
+                        weak=self.block_weak and not item.code)
                 for item in block.errors()]
 
     def _deployment(self, line: Line, correlation_id: str, rest: str, ctx: Context) -> list[Finding]:
@@ -105,4 +107,5 @@ class AzErrorParser(Parser):
                 return found
         # Azure DevOps' `##[error]<message>` may be followed by PowerShell's ErrorCode:/ErrorMessage: lines.
         self.block, self.request = FieldBlock.start(line.number, message=text, origin=line), request
+        self.block_weak = True
         return []

@@ -19,12 +19,13 @@ class Finding:
     mutations: int = 0  # Context.mutations when found
     sequence: int = 0  # Context.sequence when found
     key: str = ""  # dedupe key, set by the collector
+    weak: bool = False  # a bare sentence with no code: dropped when a specific error sits close by
 
 
 def finding(ctx: Context, source: str, line: int, message: str, code: str = "", target: str = "",
-            request: Request | None = None, from_trace: bool = False) -> Finding:
+            request: Request | None = None, from_trace: bool = False, weak: bool = False) -> Finding:
     record = ctx.record(source, line, clean_message(message), code.strip(), target.strip(), request)
-    return Finding(record, from_trace, ctx.mutations, ctx.sequence)
+    return Finding(record, from_trace, ctx.mutations, ctx.sequence, weak=weak)
 
 
 class Parser:

@@ -81,7 +81,7 @@ _NOT_A_LOGGER = re.compile(r"(?:Error|Exception|Warning)$")
 _RECORD_START = re.compile(
     r"^(?:\ufeff?\d{4}[-/]\d\d[-/]\d\d|(?:DEBUG|INFO|WARNING|ERROR|VERBOSE|CRITICAL)\b"
     r"|(?:cli|msrest|urllib3|azure|msal|knack|az_command_data_logger)[\w.-]*\s?:|==>|-->|\[\w+\]|##\[|-{4}|={4}"
-    r"|[\w.-]+@[\w.-]+:\S*[$#]|PS [A-Za-z]:\\)"
+    r"|[\w.-]+@[\w.-]+:\S*[$#]|PS [A-Za-z]:\\|[│┃╷╵]|HTTP/\d)"
 )
 
 
@@ -133,7 +133,7 @@ def normalise(raw: str, number: int = 1) -> list[Line]:
     text = _TF_GUTTER.sub("", text, count=1)
     text = _PS_GUTTER.sub("", text, count=1)
     text = _PS_SHELL_PROMPT.sub("", text, count=1)
-    if "msg=" in text and "level=" in text:
+    if "level=" in text and ("msg=" in text or "time=" in text):
         wrapped = _unwrap_logfmt(text, number)
         if wrapped:
             return wrapped
@@ -145,14 +145,15 @@ def normalise(raw: str, number: int = 1) -> list[Line]:
 
 
 def _unwrap_logfmt(text: str, number: int) -> list[Line]:
+    """`time=... level=error msg="..."` -> the message; the `logfmt` logger keeps az's ERROR rule off it."""
     message = _LOGFMT_MSG.search(text)
     level = _LOGFMT_LEVEL.search(text)
-    if not message or not level:
+    if not level:
         return []
-    body = unescape_once(message.group(1))
+    body = unescape_once(message.group(1)) if message else ""  # no msg: an empty line, like a blank
     level_name = level.group(1).upper()
     return [
-        Line(number, part.rstrip(), level=level_name, prefixed=index == 0)
+        Line(number, part.rstrip(), level=level_name, logger="logfmt", prefixed=index == 0)
         for index, part in enumerate(body.split("\n"))
     ]
 
@@ -307,10 +308,13 @@ def guess_width(sample: list[str], gutter: bool = False) -> int:
     if not breaks:
         return 0
     width, count = breaks.most_common(1)[0]
-    return width if count >= 2 and (width >= longest or gutter) and width >= 60 else 0
+    # A terminal cuts every long line at exactly the width; a word-wrapping tool ends lines anywhere below
+    # it. PowerShell 7 does both in its gutter: words wrap, and only overlong tokens are cut at the width.
+    mostly_at_width = gutter or count * 2 >= sum(breaks.values())
+    return width if count >= 2 and mostly_at_width and (width >= longest or gutter) and width >= 60 else 0
 
 
-_GUTTER = re.compile(r"^\s*[|│] ?")
+_GUTTER = re.compile(r"^\s*\| ?")  # PowerShell 7 only: Terraform's │ box wraps at word boundaries
 _URL_TOKEN = re.compile(r"(?:https?://|['\"]/subscriptions/|['\"]https?://)")
 
 
@@ -324,8 +328,8 @@ def _cut_inside_token(previous: str, text: str) -> bool:
     quoted = token[0] in "'\"" and token[0] not in token[1:]
     if not (_URL_TOKEN.match(token) or quoted):
         return False
-    if token[-1] in "'\"" and not quoted:
-        return False
+    if token[-1] in "'\":,;" and not quoted:
+        return False  # the URL is complete: a closing quote or a label's colon follows it
     head = text.split(None, 1)[0]
     if not any(c.isalnum() for c in head[:8]):
         return False  # a rule of dashes or the like starts something new

@@ -20,6 +20,7 @@ from .text import is_runner_noise, message_key
 
 WINDOW = 5000  # lines a finding waits for later copies before it is emitted
 NEARBY = 2000  # a generic wrapper is dropped when a specific error lies this close
+NEARBY_WEAK = 150  # a bare ERROR sentence only when the specific error is part of the same output
 MAX_PENDING = 1000
 MAX_EMITTED_KEYS = 20000
 _FILLED = ("code", "target", "command", "target_hint", "operation_hint")
@@ -65,14 +66,15 @@ class Collector:
             self.by_key.pop(found.key, None)
             self._remember(found.key)
         kept = [f for f in ready if not self._harmless(f)]
-        specific = [f.record.line for f in kept + self.pending if not _generic(f.record)]
+        specific = [f.record.line for f in kept + self.pending if not _vague(f)]
         specific += list(self.specific_lines)
         out = []
         for found in kept:
             record = found.record
-            if _generic(record) and any(abs(line - record.line) <= NEARBY for line in specific):
+            reach = NEARBY_WEAK if found.weak else NEARBY
+            if _vague(found) and any(abs(line - record.line) <= reach for line in specific):
                 continue
-            if not _generic(record):
+            if not _vague(found):
                 self.specific_lines.append(record.line)
             out.append(record)
         return out
@@ -115,6 +117,7 @@ class Collector:
                 setattr(into.request, name, getattr(other.request, name))
         into.line = min(into.line, other.line)
         kept.from_trace = kept.from_trace and copy.from_trace
+        kept.weak = kept.weak and copy.weak
         kept.key = message_key(into.message, into.code)
         if kept.key != old_key:
             self.by_key.pop(old_key, None)
@@ -126,5 +129,7 @@ class Collector:
             self.emitted.popitem(last=False)
 
 
-def _generic(record: ErrorRecord) -> bool:
-    return bool(record.message) and is_generic(record.code, record.message)
+def _vague(found: Finding) -> bool:
+    """A wrapper ("At least one resource deployment operation failed") or a bare sentence."""
+    record = found.record
+    return bool(record.message) and (found.weak or is_generic(record.code, record.message))

@@ -47,7 +47,7 @@ class PackerParser(Parser):
         message = summary.group(2) if summary else text
         found = self._errors(line, message, ctx)
         if not found and (summary or line.level == "ERROR"):
-            found = [finding(ctx, self.source, line.number, message)]
+            found = [finding(ctx, self.source, line.number, message, weak=True)]
         return found, True
 
     def _errors(self, line: Line, message: str, ctx: Context) -> list[Finding]:

@@ -8,6 +8,7 @@ import re
 from .base import Finding, Parser, finding
 from .clean import Line
 from .context import Context
+from .text import split_code_suffix
 
 MAX_CANDIDATES = 50
 _ERROR_WORDS = re.compile(
@@ -27,7 +28,6 @@ _CHATTER = re.compile(
 )
 _LABEL = re.compile(r"^(?:error(?: message)?|message|exception|failed|failure|details?|reason)\s*[:=-]\s*", re.I)
 _CODE_ONLY = re.compile(r"^(?:error ?)?code\s*[:=]\s*[\"'`]?([A-Z][A-Za-z0-9.]+)[\"'`]?\s*$", re.I)
-_CODE_SUFFIX = re.compile(r"\s*\((?:error )?code:\s*([A-Za-z][\w.]*)\)\s*\.?$", re.I)
 _BULLET = re.compile(r"^(?:[-*•]\s+|\d{1,2}[.)]\s+)")
 _NOT_PROSE = re.compile(r"^(?:[{\[\"$#]|az |PS |--|[A-Z][a-z]+-Az)")
 
@@ -41,18 +41,16 @@ class PlainParser(Parser):
         self.codes: list[tuple[int, str]] = []
 
     def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
-        if line.logger or line.level not in ("", "ERROR"):
+        if (line.logger and line.logger != "logfmt") or line.level not in ("", "ERROR"):
             return [], False
         text = _BULLET.sub("", line.text.strip())
         code = _CODE_ONLY.match(text)
         if code and len(self.codes) < MAX_CANDIDATES:
             self.codes.append((line.number, code.group(1)))
         elif not claimed and self._is_error_sentence(text) and len(self.messages) < MAX_CANDIDATES:
-            message = _LABEL.sub("", text)
-            suffix = _CODE_SUFFIX.search(message)
-            if suffix:  # `"..." (Code: NotFound)`
-                self.codes.append((line.number, suffix.group(1)))
-                message = message[: suffix.start()]
+            message, code = split_code_suffix(_LABEL.sub("", text))
+            if code:
+                self.codes.append((line.number, code))
             self.messages.append((line.number, message))
         return [], False
 

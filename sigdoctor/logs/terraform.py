@@ -18,17 +18,19 @@ from .blocks import merge
 from .clean import Line
 from .context import Context, hints_from_wording, is_success
 from .fields import FieldBlock
-from .text import unescape_once
+from .text import split_code_suffix, unescape_once
 
 _CODE = re.compile(r'\bCode="([^"\n]*)"')
 _TARGET = re.compile(r'\bTarget="([^"\n]*)"?')
 _STATUS = re.compile(r"\b(?:StatusCode|Status)=(\d{3})\b")
 _MESSAGE_END = re.compile(r'"\s+(?:Target|Details|InnerError|AdditionalInfo)=')
+_QUOTE_AT_LINE_END = re.compile(r'"[ \t]*(?:\n|$)')
 _DETAILS = re.compile(r"\bDetails=(\[.*)$", re.S)
 _UNEXPECTED = re.compile(r"unexpected status (\d{3})(?: \([^)\n]*\))? with error:\s*([A-Za-z][\w.]*): ([^\n]+)")
 _ERROR_HEADER = re.compile(r"^(?:Error: |\* (?:azurerm_|module\.|data\.)\S*: )(.*)$", re.S)
 _HEADER_END = re.compile(r"^\s*(?:with |on \S+ line \d+|Error: )")
 _POLLING = "the following error:"
+_TRAILER = re.compile(r"\n\s*(?:Activity ID|RequestId|Request ID|Time|Correlation ID|Timestamp):", re.I)
 _TF_REQUEST_LINE = re.compile(r"^(GET|PUT|POST|DELETE|PATCH|HEAD) (/\S*) HTTP/[\d.]+$")
 _TF_RESPONSE_FOR = re.compile(r"AzureRM Response for (https?://\S+?):?\s*$")
 _TF_STATUS_LINE = re.compile(r"^HTTP/[\d.]+ (\d{3})")
@@ -45,8 +47,8 @@ def autorest_errors(text: str) -> list[tuple[str, str, str, int, str]]:
     if not code_match or message_at < 0:
         return []
     start = message_at + len('Message="')
-    end_match = _MESSAGE_END.search(text, start)
-    end = end_match.start() if end_match else text.rfind('"')
+    end_match = _MESSAGE_END.search(text, start) or _QUOTE_AT_LINE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
     message = text[start:end] if end > start else text[start:]
     code = code_match.group(1)
     target_match = _TARGET.search(text, start)
@@ -130,8 +132,9 @@ class TerraformParser(Parser):
         if header.text.rstrip().endswith(_POLLING):
             self.block, self.block_started = FieldBlock(), False
             return []
-        message = _ERROR_HEADER.match(header.text.strip()).group(1)
-        return [finding(ctx, self.source, header.number, message)]
+        message, code = split_code_suffix(_TRAILER.split(_ERROR_HEADER.match(header.text.strip()).group(1))[0])
+        source = self.source if (target or operation or "azurerm" in header.text) else "plain"
+        return [finding(ctx, source, header.number, message, code, weak=True)]
 
     def _analyse(self, line: Line, ctx: Context, source: str = "terraform") -> list[Finding]:
         found = autorest_findings(ctx, source, line)

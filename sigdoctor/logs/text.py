@@ -58,6 +58,15 @@ def is_runner_noise(message: str) -> bool:
     return bool(_RUNNER_NOISE.match(message))
 
 
+_CODE_SUFFIX = re.compile(r"\s*\((?:error )?code:\s*([A-Za-z][\w.]*)\)\s*\.?\s*$", re.I)
+
+
+def split_code_suffix(message: str) -> tuple[str, str]:
+    """`"..." (Code: NotFound)` -> (message, "NotFound"), as support tickets and portals write it."""
+    match = _CODE_SUFFIX.search(message)
+    return (message[: match.start()], match.group(1)) if match else (message, "")
+
+
 def message_key(message: str, code: str = "") -> str:
     """Dedupe key: copies of one error that differ only in quoting, spacing or case share it."""
     key = _NOT_ALNUM.sub("", message.lower())[:400]

@@ -189,3 +189,20 @@ def test_every_corpus_file_scans_without_raising_line_by_line():
     for path in sorted(CORPUS.glob("*.log")):
         with path.open(encoding="utf-8", errors="replace", newline="") as handle:
             list(scan_lines(handle))
+
+
+def test_a_bare_error_sentence_gives_way_to_the_specific_error_it_wraps():
+    log = (trace("PUT", "/providers/Microsoft.Compute/galleries/g", 400,
+                 '{"error":{"code":"InvalidParameter","message":"Gallery name is invalid."}}')
+           + "ERROR: Operation failed with status: 'Bad Request'. Details: 400 Client Error: Bad Request for url: "
+             "https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g\n")
+    assert [r.code for r in scan_text(log)] == ["InvalidParameter"]
+
+
+def test_a_crash_reports_the_exception_not_the_banner():
+    log = ("ERROR: The command failed with an unexpected error. Here is the traceback:\n"
+           "ERROR: 'NoneType' object is not subscriptable\n"
+           "Traceback (most recent call last):\n"
+           '  File "/opt/az/lib/python3.11/site-packages/azure/cli/command_modules/vm/custom.py", line 4850\n'
+           "TypeError: 'NoneType' object is not subscriptable\n")
+    assert [r.message for r in scan_text(log)] == ["'NoneType' object is not subscriptable"]

@@ -104,3 +104,84 @@ def test_successful_apply_has_no_error(scan_only):
 
         Apply complete! Resources: 1 added, 0 changed, 0 destroyed.
     """) == []
+
+
+def test_word_wrapped_diagnostic_in_a_box(scan_only):
+    [record] = scan_only(TerraformParser, """
+        ╷
+        │ Error: Error creating Shared Image Version "1.0.0" (Image "Ubuntu" / Gallery
+        │ "global_image_gallery" / Resource Group "dcom-global"):
+        │ compute.GalleryImageVersionsClient#CreateOrUpdate: Failure sending request:
+        │ StatusCode=400 -- Original Error: Code="InvalidParameter" Message="Duplicate
+        │ regions are not allowed in target publishing regions."
+        │ Target="galleryImageVersion.properties.publishingProfile.targetRegions"
+        │
+        │   with azurerm_shared_image_version.ubuntu,
+        ╵
+    """)
+    assert record.message == "Duplicate regions are not allowed in target publishing regions."
+    assert (record.line, record.target) == (5, "galleryImageVersion.properties.publishingProfile.targetRegions")
+
+
+def test_tf_log_trace_existence_check_is_not_an_error(scan):
+    assert scan("""
+        2024-05-03T08:00:01.121+0200 [DEBUG] provider.terraform-provider-azurerm_v3.104.0_x5: AzureRM Request:
+        GET /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/w?api-version=2023-07-03 HTTP/1.1
+        Host: management.azure.com
+        : timestamp=2024-05-03T08:00:01.121+0200
+        2024-05-03T08:00:01.402+0200 [DEBUG] provider.terraform-provider-azurerm_v3.104.0_x5: AzureRM Response for https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/w?api-version=2023-07-03:
+        HTTP/2.0 404 Not Found
+        X-Ms-Request-Id: 2f307a8e-6649-4810-b702-7beef8bcf4cc
+
+        {"error": {"code": "ResourceNotFound", "message": "The Resource 'Microsoft.Compute/galleries/g/images/w' under resource group 'rg' was not found."}}
+        : timestamp=2024-05-03T08:00:01.402+0200
+        2024-05-03T08:00:01.405+0200 [DEBUG] provider.terraform-provider-azurerm_v3.104.0_x5: AzureRM Request:
+        PUT /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/w?api-version=2023-07-03 HTTP/1.1
+        : timestamp=2024-05-03T08:00:01.405+0200
+        2024-05-03T08:00:02.311+0200 [DEBUG] provider.terraform-provider-azurerm_v3.104.0_x5: AzureRM Response for https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/w?api-version=2023-07-03:
+        HTTP/2.0 201 Created
+
+        {"name": "w", "properties": {"provisioningState": "Creating"}}
+        : timestamp=2024-05-03T08:00:02.311+0200
+        Apply complete! Resources: 1 added, 0 changed, 0 destroyed.
+    """) == []
+
+
+def test_tf_log_trace_failure_carries_the_request(scan_only):
+    [record] = scan_only(TerraformParser, """
+        [DEBUG] provider: AzureRM Request:
+        DELETE /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g?api-version=2023-07-03 HTTP/1.1
+        : timestamp=x
+        [DEBUG] provider: AzureRM Response for https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g?api-version=2023-07-03:
+        HTTP/2.0 409 Conflict
+        X-Ms-Request-Id: 11111111-2222-3333-4444-555555555555
+
+        {"error": {"code": "CannotDeleteResource", "message": "Can not delete resource before nested resources are deleted."}}
+        : timestamp=x
+    """)
+    assert (record.request.method, record.request.status, record.request.request_id) == (
+        "DELETE", "409", "11111111-2222-3333-4444-555555555555")
+    assert (record.target_hint, record.operation_hint) == ("gallery", "delete")
+
+
+def test_installer_error_level_context_lines_are_not_errors(scan):
+    [record] = scan(r"""
+        time="2024-03-14T09:13:48Z" level=error
+        time="2024-03-14T09:13:48Z" level=error msg="Error: creating/updating Shared Image: (Image Name \"ci\" / Gallery Name \"gal_ci\" / Resource Group \"rg\"): compute.GalleryImagesClient#CreateOrUpdate: Failure sending request: StatusCode=404 -- Original Error: Code=\"ParentResourceNotFound\" Message=\"Can not perform requested operation on nested resource. Parent resource 'gal_ci' not found.\""
+        time="2024-03-14T09:13:48Z" level=error
+        time="2024-03-14T09:13:48Z" level=error msg="  with azurerm_shared_image.cluster,"
+        time="2024-03-14T09:13:48Z" level=error msg="  on main.tf line 142, in resource \"azurerm_shared_image\" \"cluster\":"
+        time="2024-03-14T09:14:02Z" level=error msg="failed to fetch Cluster: failed to apply Terraform: exit status 1"
+    """)
+    assert (record.line, record.code) == (2, "ParentResourceNotFound")
+    assert record.message == "Can not perform requested operation on nested resource. Parent resource 'gal_ci' not found."
+
+
+def test_an_error_line_of_another_tool_is_a_plain_message(scan):
+    [record] = scan("""
+        Failed to load the gallery.
+        Error: The gallery is not available for workspace 'syn-weu'. Make sure the workspace has public network access. (Code: GalleryNotAvailable)
+        Activity ID: f12a89f7-2fdf-444e-b540-628c95bf7752
+    """)
+    assert (record.source, record.code) == ("plain", "GalleryNotAvailable")
+    assert record.message == "The gallery is not available for workspace 'syn-weu'. Make sure the workspace has public network access."
