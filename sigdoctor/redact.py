@@ -212,11 +212,11 @@ _SECRETS: list[Rule] = [
 _ID_SEPARATOR = _Q + r"?[ \t]{0,8}[:=,]?[ \t]{0,8}" + _Q + "?"
 _IDS: list[Rule] = [
     Rule("subscription-id", re.compile(
-        r"(?:/subscriptions/|(?<![\w-])(?:--subscription|-subscriptionid|subscription(?:[ _-]?id)?)" + _ID_SEPARATOR
+        r"(?:/subscriptions/|(?<![\w-])-{0,2}subscription(?:[ _-]?id)?" + _ID_SEPARATOR
         + r")(?P<v>" + _GUID + ")"), ("subscription",)),
     Rule("tenant-id", re.compile(
         r"(?:(?:login\.microsoftonline\.com|login\.windows\.net|sts\.windows\.net)/|(?<![\w-])"
-        r"(?:--tenant|-tenantid|tenant(?:[ _-]?id)?|tid)" + _ID_SEPARATOR + r")(?P<v>" + _GUID + "|"
+        r"-{0,2}(?:tenant(?:[ _-]?id)?|tid)" + _ID_SEPARATOR + r")(?P<v>" + _GUID + "|"
         + _TENANT_DOMAIN + ")"), ("login.", "sts.", "tenant", "tid")),
     Rule("tenant-id", re.compile(r"(?<![\w.-])" + _TENANT_DOMAIN), ("onmicrosoft",)),
     Rule("account-name", re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"),
@@ -259,3 +259,14 @@ def redact_counted(text: str, ids: bool = False) -> tuple[str, Counter]:
 
 def redact(text: str, ids: bool = False) -> str:
     return redact_counted(text, ids)[0]
+
+
+_ID_NAME = re.compile(r"subscription|tenant", re.IGNORECASE)
+
+
+def redact_named(name: str, value: str, ids: bool = False) -> str:
+    """A value captured under a name (a placeholder, a request variable): a bare GUID named
+    subscriptionId has no context around it to say what it is, but its name does."""
+    if ids and value and _ID_NAME.search(name) and not _masked(value):
+        return _mask(value)
+    return redact(value, ids)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .catalog import Catalog, Entry
 from .i18n import _, current_language
 from .localized import entry_field, step_field, title
-from .redact import redact
+from .redact import redact, redact_named
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -133,24 +133,24 @@ def finding_dict(finding: Finding, catalog: Catalog, ids: bool = False) -> dict:
     match = None
     if result.best is not None:
         match = candidate(result.best)
-        match["variables"] = {k: redact(v, ids=ids) for k, v in finding.variables.items()}
+        match["variables"] = {k: redact_named(k, v, ids) for k, v in finding.variables.items()}
         match["ambiguous"] = result.ambiguous
     request = record.request
     return {
         "source": {"format": record.source, "line": record.line},
         "error": {
-            "code": record.code or None,
+            "code": redact(record.code) or None,
             "message": redact(record.message, ids=ids),
-            "target": record.target or None,
-            "status": request.status or None,
+            "target": redact(record.target, ids=ids) or None,
+            "status": redact(request.status) or None,
             "request": {
                 "method": request.method or None,
                 "url": redact(request.url, ids=ids) or None,
                 "resource_id": redact(request.resource_id, ids=ids) or None,
-                "request_id": request.request_id or None,
-                "correlation_id": request.correlation_id or None,
+                "request_id": redact(request.request_id) or None,
+                "correlation_id": redact(request.correlation_id) or None,
             },
-            "command": record.command or None,
+            "command": redact(record.command, ids=ids) or None,  # parsers may keep the arguments
         },
         "match": match,
         "alternatives": [candidate(c) for c in result.alternatives],
@@ -164,7 +164,7 @@ def error_lines(finding: Finding, index: int, total: int, ids: bool = False) -> 
     lines = [_("Error {number} of {total} — {format}, line {line}").format(
         number=index, total=total, format=record.source, line=record.line)]
     if request.method or request.url:
-        status = f" → {request.status}" if request.status else ""
+        status = f" → {clean(request.status)}" if request.status else ""
         lines.append(f"  {clean(request.method)} {clean(request.url or request.resource_id, ids)}{status}")
     if record.code:
         lines.append(f"  {_('Code')}: {clean(record.code)}")
@@ -199,7 +199,7 @@ def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids
                 lines.append(f"  {c.entry_id} · {title(entry) if entry else ''} ({percent(c.confidence)})")
         return "\n".join(lines)
     entry = catalog.get(result.best.entry_id)
-    values = {k: clean(v, ids) for k, v in finding.variables.items()}
+    values = {k: safe(redact_named(k, v, ids)) for k, v in finding.variables.items()}
     lines.append(f"{entry.id} · {clean(title(entry))}   [{_('confidence')} {percent(result.best.confidence)}]")
     if result.ambiguous:
         lines.append("  " + _("The same message belongs to more than one entry; the log does not say which "
