@@ -10,6 +10,7 @@ from pathlib import Path
 from . import catalog as cat
 from .catalog import Catalog, CatalogError, Entry
 from .templates import PLACEHOLDER, PROSE_PLACEHOLDER, compile_template, placeholders_of
+from .terminal import safe
 
 ID_FORMAT = re.compile(r"^SIG\d{4}$")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -17,6 +18,21 @@ KNOWN_FIELDS = {"id", "status", "superseded_by", "kind", "area", "operations", "
                 "templates", "keywords", "title", "cause", "hidden_cause", "workaround", "steps", "samples",
                 "neighbours"}
 STEP_FIELDS = {"id", "text", "az", "powershell", "question", "on_yes", "on_no", "if_unsettled"}
+SAMPLE_FIELDS = {"source", "text"}
+STRING_FIELDS = ("id", "status", "superseded_by", "kind", "area", "target", "origin", "title", "cause",
+                 "hidden_cause", "workaround")
+LIST_FIELDS = ("operations", "codes", "templates", "keywords", "neighbours")
+# Limits that keep a user's catalog from costing what a log must not: a file is read whole,
+# and every template is tried on every error message.
+MAX_FILE_BYTES = 256 * 1024
+MAX_TEMPLATE_CHARS = 500
+MAX_PLACEHOLDERS = 8
+# Text sigdoctor prints must not steer the terminal (samples are logs: they may).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What may stand between two placeholders without telling them apart (a quote does: the
+# compiled pattern ends a value at a quote when no words follow it).
+_NO_TEXT = "[\\s…]*"
+_ADJACENT = re.compile(f"<[A-Za-z][A-Za-z0-9_]*>{_NO_TEXT}(?:<[A-Za-z]|…)|…{_NO_TEXT}<[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -25,17 +41,61 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return safe(f"{self.path}: {self.message}")  # both may quote what a file says
+
+
+def _types(raw: dict) -> list[str]:
+    """Wrong types, which the loader would otherwise quietly turn into defaults."""
+    out = []
+    for key in STRING_FIELDS:
+        if key in raw and not isinstance(raw[key], str):
+            out.append(f"{key}: must be a string, not {type(raw[key]).__name__}")
+    for key in LIST_FIELDS:
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            out.append(f"{key}: must be a list of strings")
+            continue
+        out += [f"{key}[{i}]: must be a string" for i, v in enumerate(value, 1) if not isinstance(v, str)]
+    for key, fields in (("steps", STEP_FIELDS), ("samples", SAMPLE_FIELDS)):
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            out.append(f"{key}: must be a list of tables ([[{key}]])")
+            continue
+        for i, item in enumerate(value, 1):
+            if not isinstance(item, dict):
+                out.append(f"{key}[{i}]: must be a table ([[{key}]])")
+                continue
+            for field in sorted(set(item) - fields):
+                out.append(f"{key}[{i}].{field}: unknown field")
+            for field in sorted(set(item) & fields):
+                if not isinstance(item[field], str):
+                    out.append(f"{key}[{i}].{field}: must be a string, not {type(item[field]).__name__}")
+    return out
+
+
+def _controls(raw: dict) -> list[str]:
+    out = []
+
+    def visit(where: str, value) -> None:
+        if isinstance(value, str):
+            if m := CONTROL.search(value):
+                out.append(f"{where}: contains the control character U+{ord(m.group(0)):04X}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                visit(f"{where}[{i}]", item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key != "text" or not where.startswith("samples"):
+                    visit(f"{where}.{key}" if where else str(key), item)
+
+    visit("", {k: v for k, v in raw.items() if k != "neighbours"})
+    return out
 
 
 def _schema(entry: Entry) -> list[str]:
     raw, out = entry.raw, []
     for key in sorted(set(raw) - KNOWN_FIELDS):
         out.append(f"{key}: unknown field")
-    for key, kind in (("templates", list), ("codes", list), ("operations", list), ("keywords", list),
-                      ("steps", list), ("samples", list), ("neighbours", list)):
-        if key in raw and not isinstance(raw[key], kind):
-            out.append(f"{key}: must be a list")
     if not ID_FORMAT.match(entry.id):
         out.append(f"id: {entry.id!r} is not SIG followed by four digits")
     elif entry.id != entry.path.stem:
@@ -82,9 +142,6 @@ def _schema(entry: Entry) -> list[str]:
 def _steps(entry: Entry) -> list[str]:
     out, ids = [], [s.id for s in entry.steps]
     for i, step in enumerate(entry.steps, 1):
-        raw = entry.raw["steps"][i - 1]
-        for key in sorted(set(raw) - STEP_FIELDS):
-            out.append(f"steps[{i}].{key}: unknown field")
         if not STEP_ID.match(step.id):
             out.append(f"steps[{i}].id: {step.id!r} must be short kebab-case")
         if ids.count(step.id) > 1:
@@ -101,8 +158,14 @@ def _steps(entry: Entry) -> list[str]:
 def _templates(entry: Entry) -> list[str]:
     out = []
     for i, template in enumerate(entry.templates, 1):
-        if re.search(r"<[A-Za-z][A-Za-z0-9_]*>\s*<[A-Za-z]", template):
-            out.append(f"templates[{i}]: two placeholders with no text between them cannot be told apart")
+        if len(template) > MAX_TEMPLATE_CHARS:
+            out.append(f"templates[{i}]: {len(template)} characters; at most {MAX_TEMPLATE_CHARS}")
+            continue  # the other checks would only repeat that it is not a message
+        if len(placeholders_of(template)) > MAX_PLACEHOLDERS:
+            out.append(f"templates[{i}]: {len(placeholders_of(template))} placeholders; at most {MAX_PLACEHOLDERS}")
+        if _ADJACENT.search(_ellipses(template)):
+            out.append(f"templates[{i}]: two placeholders (or a placeholder and …) with no text between them "
+                       "cannot be told apart")
         if len(re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", template))) < 3:
             out.append(f"templates[{i}]: too little fixed wording to match safely")
         try:
@@ -110,6 +173,10 @@ def _templates(entry: Entry) -> list[str]:
         except re.error as exc:
             out.append(f"templates[{i}]: does not compile: {exc}")
     return out
+
+
+def _ellipses(template: str) -> str:
+    return template.replace("...", "…")
 
 
 def _placeholders(entry: Entry) -> list[str]:
@@ -167,6 +234,22 @@ def _samples(catalog: Catalog) -> list[Problem]:
     return out
 
 
+def _read(path: Path) -> tuple[Entry | None, str]:
+    """An entry, or why the file cannot be one. TOML is data: nothing in it is ever run."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, f"cannot be read: {exc.strerror}"
+    if size > MAX_FILE_BYTES:
+        return None, f"{size} bytes; an entry file is at most {MAX_FILE_BYTES}"
+    try:
+        return cat.read_entry(path), ""
+    except CatalogError as exc:
+        return None, exc.problem
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        return None, "not valid TOML: nested too deeply"
+
+
 def check_directory(directory: Path, with_samples: bool = True) -> list[Problem]:
     """Validate one catalog directory (the bundled one or a user's)."""
     problems: list[Problem] = []
@@ -176,15 +259,15 @@ def check_directory(directory: Path, with_samples: bool = True) -> list[Problem]
     if not files:
         return [Problem(directory, "no *.toml entries here")]
     for path in files:
-        try:
-            entry = cat.read_entry(path)
-        except CatalogError as exc:
-            problems.append(Problem(path, exc.problem))
+        entry, trouble = _read(path)
+        if entry is None:
+            problems.append(Problem(path, trouble))
             continue
         entries.append(entry)
         by_id[entry.id].append(entry)
-        for message in _schema(entry) + _steps(entry) + _templates(entry) + _placeholders(entry):
-            problems.append(Problem(path, message))
+        shape = _types(entry.raw) + _controls(entry.raw)
+        messages = shape + _schema(entry) + ([] if shape else _steps(entry) + _templates(entry) + _placeholders(entry))
+        problems += [Problem(path, message) for message in messages]
     for entry_id, same in by_id.items():
         for entry in same[1:]:
             problems.append(Problem(entry.path, f"id: {entry_id} is also used by {same[0].path.name}"))
