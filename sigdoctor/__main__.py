@@ -35,7 +35,7 @@ def _run() -> int:
     except typer.Exit as exc:
         sys.stdout.flush()
         return exc.exit_code
-    except typer.Abort:  # click's form of Ctrl-C
+    except typer.Abort:  # click's form of Ctrl-C (older typer)
         raise KeyboardInterrupt from None
     except typer.exceptions.TyperException as exc:  # usage errors: usage line + one-line reason
         show = getattr(exc, "show", None)
@@ -56,7 +56,10 @@ def main() -> None:
                 stream.reconfigure(errors="replace")  # a legacy console must not crash on Hangul
             except (AttributeError, ValueError):
                 pass
-        sys.exit(_run())
+        code = _run()
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a quiet Exit(130)
+            _interrupted()
+        sys.exit(code)
     except KeyboardInterrupt:
         _interrupted()
     except BrokenPipeError:

@@ -104,7 +104,11 @@ def _read(stream: BinaryIO) -> bytes:
 
 
 def iter_lines(stream: BinaryIO) -> Iterator[str]:
-    """Decoded lines (with their "\\n") or pieces of overlong ones; BadInput for binary or empty input."""
+    """Decoded lines (with their "\\n") or pieces of overlong ones.
+
+    Raises BadInput here, before returning, for empty or binary input: the caller
+    learns of it even if it hands the lines to code that catches everything.
+    """
     head = _read(stream)
     if not head:
         raise BadInput("the input is empty (debug output goes to stderr: add 2>&1 to az, *>&1 to PowerShell)")
@@ -115,7 +119,10 @@ def iter_lines(stream: BinaryIO) -> Iterator[str]:
     reason = _binary_reason(head, text)
     if reason:
         raise BadInput(reason)
-    text = text.replace("\x00", "")
+    return _lines(stream, decoder, text.replace("\x00", ""))
+
+
+def _lines(stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str) -> Iterator[str]:
     parts: list[str] = []  # the current line, not yet terminated
     size = 0
     while True:

@@ -9,7 +9,6 @@ the document, so a large log never sits in memory.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
@@ -73,9 +72,7 @@ def redact_command(app: App, path: str, output: Path | None, as_json: bool) -> E
     stream = open_input(path)
     counts: Counter = Counter()
     try:
-        lines = iter_lines(stream)
-        first = next(lines)  # empty or binary input fails here, before anything is written
-        lines = itertools.chain([first], lines)
+        lines = iter_lines(stream)  # empty or binary input fails here, before anything is written
         if output is not None:
             _to_file(lines, output, counts)
         elif as_json:
