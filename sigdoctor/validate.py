@@ -265,8 +265,9 @@ def check_directory(directory: Path, with_samples: bool = True) -> list[Problem]
             continue
         entries.append(entry)
         by_id[entry.id].append(entry)
-        shape = _types(entry.raw) + _controls(entry.raw)
-        messages = shape + _schema(entry) + ([] if shape else _steps(entry) + _templates(entry) + _placeholders(entry))
+        types = _types(entry.raw)  # the other checks read typed fields: skip them when types are wrong
+        messages = types + _controls(entry.raw) + _schema(entry)
+        messages += [] if types else _steps(entry) + _templates(entry) + _placeholders(entry)
         problems += [Problem(path, message) for message in messages]
     for entry_id, same in by_id.items():
         for entry in same[1:]:
