@@ -16,7 +16,7 @@ from .az_debug import AzDebugParser
 from .az_error import AzErrorParser
 from .base import Parser
 from .blocks import group_json_blocks
-from .clean import Cleaner
+from .clean import KEEP, MAX_LINE, Cleaner
 from .collect import Collector
 from .context import Context
 from .packer import PackerParser
@@ -77,15 +77,17 @@ def scan_text(text: str) -> list[ErrorRecord]:
 
 
 def _split_lines(text: str) -> Iterator[str]:
-    """str.splitlines without building a list (the text may be huge); keeps \\r\\n for clean to strip."""
+    """str.splitlines without building a list (the text may be huge); keeps \\r\\n for clean to strip.
+    An enormous line is never copied whole: only the head and tail that clean would keep."""
     start = 0
     while start < len(text):
         end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+        end = len(text) if end < 0 else end + 1
+        if end - start > MAX_LINE:
+            yield text[start : start + KEEP] + " … " + text[end - KEEP : end]
+        else:
+            yield text[start:end]
+        start = end
 
 
 def _feed(parser: Parser, line, ctx: Context, claimed: bool) -> tuple[list, bool]:

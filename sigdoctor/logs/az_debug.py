@@ -18,7 +18,7 @@ from .context import Context, is_success
 _REQUEST_URL = re.compile(r"^Request URL: ['\"]?([^'\"\s]+)")
 _REQUEST_METHOD = re.compile(r"^Request method: ['\"]?([A-Za-z]+)")
 _RESPONSE_STATUS = re.compile(r"^Response status: ['\"]?(\d{3})")
-_HEADER = re.compile(r"^\s*['\"]?([A-Za-z][\w-]*)['\"]?: ['\"]?([^'\"]*)['\"]?\s*$")
+_HEADER = re.compile(r"^\s*['\"]?([A-Za-z][\w-]*)['\"]?: (.*)$")
 _URLLIB3 = re.compile(r'^(https?://[^\s"]+) "([A-Z]+) (\S+) HTTP/[\d.]+" (\d{3})')
 _COMMAND_ARGS = re.compile(r"^Command arguments: \[(.*)\]")
 _ARG = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
@@ -62,7 +62,7 @@ class AzDebugParser(Parser):
             header = _HEADER.match(text)
             if header:
                 if self.section == "response":
-                    self._header(header.group(1).lower(), header.group(2), ctx)
+                    self._header(header.group(1).lower(), header.group(2).strip().strip("'\""), ctx)
                 return [], True
         urllib3 = _URLLIB3.match(text)
         if urllib3:

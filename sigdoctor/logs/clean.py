@@ -9,6 +9,7 @@ terminal hard-wrapped at a fixed width.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -61,7 +62,7 @@ _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 _TF_GUTTER = re.compile(r"^\s*[│┃╷╵]\s?")
 _PS_LINE_HEADER = re.compile(r"^\s*Line \|\s*$")
 _PS_CODE_ECHO = re.compile(r"^\s*\d+ \|")
-_PS_UNDERLINE = re.compile(r"^\s*\|?\s*~{3,}\s*$")
+_PS_UNDERLINE = re.compile(r"^\s*(?:\|\s*)?~{3,}\s*$")
 _PS_GUTTER = re.compile(r"^\s*\|\s?")
 _PS_PROMPT = re.compile(r"^\s*(?:\[Y\] Yes\s+\[A\] Yes to All|Confirm\s*$|Continue with this operation\?\s*$)")
 _PS_SHELL_PROMPT = re.compile(r"^PS [^>\n]{0,200}> ")
@@ -239,7 +240,7 @@ class Cleaner:
         self.gutter_width = guess_width(texts, gutter=True)
         pending: tuple[int, str, list[tuple[int, int]]] | None = None
         last_physical = ""
-        for number, text in _chain(sample, stream):
+        for number, text in itertools.chain(sample, stream):
             rest = self._continuation(last_physical, text) if pending and len(pending[1]) < MAX_JOINED else None
             if rest is not None:
                 pending[2].append((len(pending[1]), number))
@@ -277,11 +278,6 @@ class Cleaner:
         if text[0].isspace():  # the cut fell just before a space
             return text if full and text[0] == " " and text[1:2].strip() else None
         return text if full or _cut_inside_token(previous, text) else None
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 def guess_width(sample: list[str], gutter: bool = False) -> int:

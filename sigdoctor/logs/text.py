@@ -58,13 +58,14 @@ def is_runner_noise(message: str) -> bool:
     return bool(_RUNNER_NOISE.match(message))
 
 
-_CODE_SUFFIX = re.compile(r"\s*\((?:error )?code:\s*([A-Za-z][\w.]*)\)\s*\.?\s*$", re.I)
+_CODE_SUFFIX = re.compile(r"\((?:error )?code: ?([A-Za-z][\w.]*)\)\.?$", re.I)
 
 
 def split_code_suffix(message: str) -> tuple[str, str]:
     """`"..." (Code: NotFound)` -> (message, "NotFound"), as support tickets and portals write it."""
+    message = message.rstrip()
     match = _CODE_SUFFIX.search(message)
-    return (message[: match.start()], match.group(1)) if match else (message, "")
+    return (message[: match.start()].rstrip(), match.group(1)) if match else (message, "")
 
 
 def message_key(message: str, code: str = "") -> str:

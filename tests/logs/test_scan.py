@@ -146,7 +146,7 @@ def test_streaming_yields_before_the_input_ends_and_keeps_memory_bounded():
 
     def lines():
         yield "ERROR: (InvalidParameter) Gallery name is invalid.\n"
-        for _ in range(200_000):
+        for _ in range(50_000):
             next(consumed)
             yield "DEBUG: cli.azure.cli.core.util: nothing to see here\n"
 
@@ -206,3 +206,29 @@ def test_a_crash_reports_the_exception_not_the_banner():
            '  File "/opt/az/lib/python3.11/site-packages/azure/cli/command_modules/vm/custom.py", line 4850\n'
            "TypeError: 'NoneType' object is not subscriptable\n")
     assert [r.message for r in scan_text(log)] == ["'NoneType' object is not subscriptable"]
+
+
+@pytest.mark.parametrize("unit", [" ", "\t", "~", "| ", '"', "\\", "$ ", "Error", ":", "a.", "{\"", "'", "\r",
+                                  "( ", "=", "azurerm_", "code: ", "\\\"", "--", "│ "])
+def test_regexes_stay_linear_on_long_runs(unit):
+    # 60 KB of one repeated piece, alone and after each kind of prefix a parser looks for.
+    run = unit * (60_000 // len(unit))
+    text = "\n".join(prefix + run for prefix in (
+        "", "ERROR: ", "DEBUG: cli.azure.cli.core.sdk.policies: ", "Code: ", "Message: \"", "     | ",
+        "Error: creating Shared Image ", "Code=\"X\" Message=\"", "==> azure-arm: ERROR: -> ", "AzureQoSEvent: ",
+        "New-AzGallery : ", "azure.core.exceptions.HttpResponseError: ", '{"error":{"code":"X","message":"',
+        "    'x-ms-request-id': '", "time=\"t\" level=error msg=\"", "PUT https://management.azure.com/", "> **"))
+    started = time.perf_counter()
+    scan_text(text)
+    assert time.perf_counter() - started < 5
+
+
+def test_scan_text_does_not_copy_an_enormous_line():
+    text = "ERROR: (InvalidParameter) " + "y" * 30_000_000 + "\nERROR: (Conflict) Second.\n"
+    tracemalloc.start()
+    try:
+        records = scan_text(text)
+        assert tracemalloc.get_traced_memory()[1] < 10_000_000
+    finally:
+        tracemalloc.stop()
+    assert [(r.line, r.code) for r in records] == [(1, "InvalidParameter"), (2, "Conflict")]
