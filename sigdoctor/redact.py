@@ -191,11 +191,11 @@ _SECRETS: list[Rule] = [
     Rule("password", re.compile(
         r"convertto-securestring(?:\s{1,8}-(?:asplaintext|force)(?::\$\w+)?)*\s{1,8}(?:-string\s{1,8})?"
         r"(?=" + _Q + r"|[^\s$(-])"), ("convertto-securestring",), _after(_UNQUOTED)),
-    # Echoed arguments: login … -p xyz, --password=xyz, ['-p', 'xyz'], -ClientSecret 'xyz' (not -Password:$x).
+    # Echoed arguments: login … -p xyz, --password=xyz, ['-p', 'xyz'], -ClientSecret 'xyz' (not $variables).
     Rule(_flag_kind, re.compile(
         r"(?<![\w-])(?P<flag>-p|--?[a-z-]{0,30}(?:password|passwd|secret)|--sas-token|--account-key|"
         r"--connection-string|--access-token|-sastoken|-storageaccountkey|-accesstoken|-accountkey)"
-        + _Q + r"?(?:[ \t]{0,8},[ \t]{0,8}|[ \t]{1,8}|=|:)(?=" + _Q + r"|[^\s$(\-'\"])"),
+        + _Q + r"?(?:[ \t]{0,8},[ \t]{0,8}|[ \t]{1,8}|=|:)(?=" + _Q + r"|[^\s$\-'\"])"),
         ("-p", "passw", "secret", "token", "key", "-connection-string"), _flag_spans),
     # "adminPassword": "…", \"adminPassword\":\"…\", client_secret=…, AccountKey=…;, "protectedSettings": {…}
     Rule(_field_kind, re.compile(
