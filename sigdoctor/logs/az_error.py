@@ -23,6 +23,8 @@ _FIELD_START = re.compile(r"^(?:Code|Message|Status|ErrorCode|ErrorMessage): ")
 _ERROR_LOGGERS = ("azclierror", "az_command_data_logger")
 _ERROR_LEVELS = ("ERROR", "CRITICAL", "FATAL")
 _POWERSHELL_FIELDS = {"errorcode", "errormessage", "operationid"}
+# What az_command_data_logger says besides the error (a colour paste has no level to tell them apart).
+_DATA_LOGGER_INFO = re.compile(r"^(?:exit code|command args|extension (?:name|version))\b", re.I)
 
 
 class AzErrorParser(Parser):
@@ -57,7 +59,8 @@ class AzErrorParser(Parser):
         elif _FIELD_START.match(text) and not line.logger:
             self._start(ctx, FieldBlock())
             self.block.add(line)
-        elif line.level in _ERROR_LEVELS and text:
+        elif text and (line.level in _ERROR_LEVELS or (
+                line.logger.endswith(_ERROR_LOGGERS) and not line.level and not _DATA_LOGGER_INFO.match(text))):
             found.extend(self._error_line(line, text, ctx))
         else:
             return found, False

@@ -283,8 +283,10 @@ class Context:
         url_target, url_op = hints_from_url(request.url or request.resource_id, request.method)
         cmd_target, cmd_op = hints_from_command(self.command)
         word_target, word_op = self.wording
-        if url_target:
+        # A read that succeeded did not fail: the error came after it (client side), so the command says more.
+        read_fine = request.method in ("GET", "HEAD") and is_success(request.status)
+        if url_target and not read_fine:
             if url_op == "create" and "update" in (cmd_op, word_op):  # PUT is create-or-update
                 url_op = "update"
             return url_target, url_op or cmd_op or word_op
-        return cmd_target or word_target, cmd_op or word_op or url_op
+        return cmd_target or word_target or url_target, cmd_op or word_op or url_op

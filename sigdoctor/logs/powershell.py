@@ -36,7 +36,8 @@ _QOS_EXCEPTION = re.compile(r"\bException(?: -|:) (.*)$", re.S)
 _EXCEPTION_TYPE = re.compile(r"^(?:[\w.`]+(?:Exception|Error)\s?:\s*)+")
 _CODE_MESSAGE = re.compile(r"\bCode=(\w+); Message=(.+)$", re.S)
 _FIELD_LINE = re.compile(r"^\s*(?:ErrorCode|ErrorMessage|ErrorTarget|StatusCode|ReasonPhrase|OperationID)\s?:")
-_BLOCK_END = re.compile(r"^\s*(?:At line:|At [A-Za-z]:\\|\+ |at )")
+# After the message: `At line:1 char:1`, `+ ...` echo and `+ CategoryInfo : ... [Cmdlet]`, or a stack trace.
+_TRAILER = re.compile(r"^\s*(?:At line:|At [A-Za-z]:\\|\+ |at )")
 
 
 class PowerShellParser(Parser):
@@ -48,6 +49,7 @@ class PowerShellParser(Parser):
         self.block: FieldBlock | None = None
         self.awaiting_message = False
         self.header_lines = 0  # lines of the message before the first `ErrorCode:` field
+        self.in_trailer = False  # reading the `At line:` / `+ CategoryInfo` lines after the message
         self.request = Request()
         self.after_error_line = False
         self.telemetry = False  # the open block is an AzureQoSEvent  # previous line was a bare `ERROR`-level message (##[error]...)
@@ -55,7 +57,7 @@ class PowerShellParser(Parser):
     def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
         found: list[Finding] = []
         if self.block:
-            if not claimed and self._extend_block(line):
+            if not claimed and self._extend_block(line, ctx):
                 return [], True
             found = self._finish(ctx)
         after_error_line, self.after_error_line = self.after_error_line, line.level == "ERROR" and not claimed
@@ -140,13 +142,21 @@ class PowerShellParser(Parser):
         self.block.continue_message = True
         self.telemetry = False
         self.awaiting_message = not message
+        self.in_trailer = False
         self.header_lines = 0
         self.request = ctx.failing_request()
 
-    def _extend_block(self, line: Line) -> bool:
+    def _extend_block(self, line: Line, ctx: Context) -> bool:
         text, header = line.text, self.block.items[0]
-        if line.prefixed or _BLOCK_END.match(text):
+        if line.prefixed:
             return False
+        if self.in_trailer or _TRAILER.match(text):
+            # Read to its end: CategoryInfo names the cmdlet when nothing before did.
+            self.in_trailer = True
+            category = _CATEGORY.match(text.strip())
+            if category:
+                ctx.command = category.group(1)
+            return bool(_TRAILER.match(text))
         if not text.strip():
             return self.awaiting_message
         if self.header_lines < 5 and not _FIELD_LINE.match(text) and len(self.block.items) == 1 and not (

@@ -158,3 +158,13 @@ def test_prompt_in_parentheses_is_not_an_error_code(scan_only):
         (base) alice@host:~$ az sig list -o table
         (.venv) ci@build:~$ python create.py
     """) == []
+
+
+def test_colour_paste_error_logger_without_level(scan_only):
+    [record] = scan_only(AzErrorParser, """
+        cli.azure.cli.core.azclierror: There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"
+        az_command_data_logger: There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"
+        az_command_data_logger: exit code: 1
+    """)
+    assert record.line == 1
+    assert record.message.startswith("There is no latest image version exists for")

@@ -112,3 +112,13 @@ def test_redacted_ids_are_not_kept():
     ctx.start_request(SUB + "/galleries/g", "PUT")
     ctx.set_ids(request_id="REDACTED", correlation_id="*****")
     assert (ctx.current().request_id, ctx.current().correlation_id) == ("", "")
+
+
+def test_after_a_successful_read_the_command_says_what_failed():
+    ctx = Context()
+    ctx.command = "az vmss create"
+    ctx.start_request(SUB + "/galleries/g/images/i/versions?api-version=1", "GET")
+    ctx.set_status("200")
+    record = ctx.record("az", 7, "There is no latest image version exists for \"/subscriptions/...\"")
+    assert (record.target_hint, record.operation_hint) == ("vmss", "create")
+    assert record.request.resource_id.endswith("/galleries/g/images/i/versions")

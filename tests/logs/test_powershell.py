@@ -207,3 +207,12 @@ def test_content_type_header_is_not_a_cmdlet(scan_only):
         Content-Type: application/json; charset=utf-8
         Set-Cookie: x=y
     """) == []
+
+
+def test_category_info_after_the_message_names_the_cmdlet(scan_only):
+    [record] = scan_only(PowerShellParser, """
+        2024-06-11T08:14:52.4410312Z ##[error]Cannot bind parameter 'EndOfLifeDate'. Cannot convert value "$(eol)" to type "System.DateTime".
+        2024-06-11T08:14:52.4421907Z     + CategoryInfo          : InvalidArgument: (:) [New-AzGalleryImageDefinition], ParameterBindingException
+        2024-06-11T08:14:52.4425633Z ##[error]PowerShell exited with code '1'.
+    """)
+    assert (record.command, record.target_hint, record.operation_hint) == ("New-AzGalleryImageDefinition", "image", "create")
