@@ -9,6 +9,9 @@ from .localized import context
 from .search import Document, SearchIndex, _english, make_document
 
 
+INDEX_CACHE = "index3"  # bump when Document changes shape
+
+
 def _translated(language: str):
     translations = load(language)
 
@@ -40,14 +43,14 @@ def documents(catalog: Catalog):
 def cached_documents(catalog: Catalog) -> list[Document]:
     """Every language's documents; reading four .po files and tokenizing five times is cached."""
     files = [e.path for e in catalog] + sorted(paths.locales_dir().glob("*/LC_MESSAGES/*.po"))
-    cached = jsoncache.load("index", files)
+    cached = jsoncache.load(INDEX_CACHE, files)
     if isinstance(cached, list):
         try:
-            return [Document(d[0], d[1], d[2], d[3]) for d in cached]
+            return [Document(*d) for d in cached]
         except (IndexError, TypeError):
             pass
     docs = documents(catalog)
-    jsoncache.store("index", files, [(d.entry_id, d.language, d.terms, d.length) for d in docs])
+    jsoncache.store(INDEX_CACHE, files, [(d.entry_id, d.language, d.terms, d.length, d.title) for d in docs])
     return docs
 
 
