@@ -5,6 +5,11 @@
 
 Pipeline: clean (normalise, unwrap) -> blocks (multi-line JSON) -> parsers in priority order, each
 seeing every line and claiming the ones it used -> collect (dedupe, merge, judge, order).
+
+Parsers: az_debug (CLI --debug HTTP trace), powershell (-Debug trace, exceptions, QoS), sdk (Go azcore,
+Python and .NET exceptions), packer, terraform (autorest, go-azure-sdk, TF_LOG), az_error (the final
+error text), arm_json (any JSON error document), plain (a bare sentence, only when nothing else matched).
+Shared: text (string helpers), fields (`Code:`/`Message:` blocks), context (request, command, hints).
 """
 
 from __future__ import annotations
@@ -61,15 +66,19 @@ def scan_with(parsers: list[Parser], lines: Iterable[str]) -> Iterator[ErrorReco
                 yield from collector.flush(line.number)
     except Exception:  # noqa: BLE001 - a parser bug must not cost the user the errors found so far
         pass
-    for parser in parsers:
-        if not parser.fallback:
-            for item in _close(parser, ctx):
-                collector.add(item)
-    if not collector.seen_any:
-        for parser in fallbacks:
-            for item in _close(parser, ctx):
-                collector.add(item)
-    yield from collector.flush(final=True)
+    try:
+        for parser in parsers:
+            if not parser.fallback:
+                for item in _close(parser, ctx):
+                    collector.add(item)
+        if not collector.seen_any:
+            for parser in fallbacks:
+                for item in _close(parser, ctx):
+                    collector.add(item)
+        final = collector.flush(final=True)
+    except Exception:  # noqa: BLE001
+        return
+    yield from final
 
 
 def scan_text(text: str) -> list[ErrorRecord]:

@@ -57,3 +57,11 @@ def test_artifacts_of_a_successful_build_are_not_errors(scan_only):
 
         OSType: Linux
     """) == []
+
+
+def test_packer_log_ui_error_line(scan_only):
+    [record] = scan_only(PackerParser, """
+        2022/06/01 14:10:12 ui error: ==> azure-arm.rhel: the managed image named img-rhel already exists in the resource group rg-img, use the -force option to automatically delete it.
+    """)
+    assert record.message.startswith("the managed image named img-rhel already exists")
+    assert record.command == "packer build"
