@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .catalog import Catalog, Entry
-from .i18n import _, current_language
+from .i18n import N_, _, current_language
 from .localized import entry_field, step_field, title
 from .redact import redact, redact_named
 from .terminal import safe
@@ -22,16 +22,20 @@ def clean(text: str, ids: bool = False) -> str:
     return safe(redact(text, ids=ids))
 
 
+# Area names, translated where shown; lookup also uses them to tell which
+# resource a query is about.
+AREA_LABELS = {
+    "gallery": N_("gallery"),
+    "image-definition": N_("image definition"),
+    "image-version": N_("image version"),
+    "vm-or-scale-set": N_("VM or scale set"),
+    "disk-from-image-version": N_("disk from an image version"),
+    "general": N_("general guidance"),
+}
+
+
 def area_label(area: str) -> str:
-    labels = {
-        "gallery": _("gallery"),
-        "image-definition": _("image definition"),
-        "image-version": _("image version"),
-        "vm-or-scale-set": _("VM or scale set"),
-        "disk-from-image-version": _("disk from an image version"),
-        "general": _("general guidance"),
-    }
-    return labels.get(area, area)
+    return _(AREA_LABELS[area]) if area in AREA_LABELS else area
 
 
 def target_label(target: str) -> str:

@@ -25,6 +25,7 @@ ID_QUERY = re.compile(r"^\s*SIG\d{4}\s*$", re.IGNORECASE)
 WORD_CUTOFF = 0.12  # below this a word query is not an answer
 K1, B = 1.2, 0.75
 TITLE_SHARE = 0.3  # how much of a word score comes from covering the entry's title
+AREA_SHARE = 0.1  # bonus when the query names the entry's resource (gallery, image version…)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LITERAL = re.compile(r"[a-z][a-z0-9]*[A-Z0-9_./][\w./-]*|\w*[./_]\w+")
 
@@ -101,8 +102,9 @@ def make_document(entry: Entry, language: str, text_of) -> Document:
 class SearchIndex:
     """Ids and codes answer at once; the word index is built on the first word query."""
 
-    def __init__(self, catalog: Catalog, documents=None, matcher=None):
+    def __init__(self, catalog: Catalog, documents=None, matcher=None, areas=None):
         self.catalog = catalog
+        self._areas = areas  # callable -> {area: [its name in each language]}
         self.matcher = matcher
         self._documents = documents  # a list, a callable that returns one, or None for English only
         self._built = False
@@ -134,7 +136,17 @@ class SearchIndex:
         for i, doc in enumerate(documents):
             for t in doc.terms:
                 self.postings[t].append(i)
+        names = self._areas() if callable(self._areas) else (self._areas or {})
+        self.area_terms = {area: [set(t for t in tokens(name) if len(t) > 2) for name in labels]
+                           for area, labels in names.items()}
         self._built = True
+
+    def _area_match(self, query_terms) -> dict[str, float]:
+        """How fully the query names each area's resource, in any language (0..1)."""
+        found = {}
+        for area, names in self.area_terms.items():
+            found[area] = max((len(n & query_terms.keys()) / len(n) for n in names if n), default=0.0)
+        return found
 
     # -- id and code ----------------------------------------------------------------
     def by_id(self, query: str) -> list[Hit]:
@@ -185,6 +197,7 @@ class SearchIndex:
                 norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / self.avg_length))
                 scores[i] += qweight * idf * norm
         ceiling = sum(q * self.idf[t] * (K1 + 1) for t, q in query_terms.items())
+        areas = self._area_match(query_terms)
         best: dict[str, float] = {}
         for i, score in scores.items():
             doc = self.documents[i]
@@ -194,6 +207,8 @@ class SearchIndex:
             title_weight = sum(self.idf.get(t, 0.0) for t in doc.title) or 1.0
             covered = sum(self.idf.get(t, 0.0) for t in doc.title if t in query_terms) / title_weight
             blended = (1 - TITLE_SHARE) * score / ceiling + TITLE_SHARE * covered
+            # Naming the resource ("…while creating the gallery") points at its area.
+            blended += AREA_SHARE * areas.get(self.catalog.get(doc.entry_id).area, 0.0)
             best[doc.entry_id] = max(best.get(doc.entry_id, 0.0), blended)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         hits = [Hit(eid, round(min(s, 1.0), 3), "words") for eid, s in ranked]

@@ -8,7 +8,6 @@ from .i18n import LANGUAGES, load
 from .localized import context
 from .search import Document, SearchIndex, _english, make_document
 
-
 INDEX_CACHE = "index3"  # bump when Document changes shape
 
 
@@ -54,5 +53,12 @@ def cached_documents(catalog: Catalog) -> list[Document]:
     return docs
 
 
+def area_names() -> dict[str, list[str]]:
+    """Each area's name in every language, for telling which resource a query is about."""
+    from .render import AREA_LABELS
+
+    return {area: [load(language).gettext(label) for language in LANGUAGES] for area, label in AREA_LABELS.items()}
+
+
 def build_index(catalog: Catalog, matcher=None) -> SearchIndex:
-    return SearchIndex(catalog, documents=lambda: cached_documents(catalog), matcher=matcher)
+    return SearchIndex(catalog, documents=lambda: cached_documents(catalog), matcher=matcher, areas=area_names)
