@@ -224,10 +224,21 @@ _IDS: list[Rule] = [
 ]
 
 
-def _apply(text: str, rules: list[Rule], counts: Counter) -> str:
+def _needles(rules: list[Rule]) -> tuple[str, ...]:
+    return tuple(sorted({needle for rule in rules for needle in rule.needles}))
+
+
+_SECRET_NEEDLES = _needles(_SECRETS)
+_ID_NEEDLES = _needles(_IDS)
+
+
+def _apply(text: str, rules: list[Rule], needles: tuple[str, ...], counts: Counter) -> str:
     lowered = text.translate(_ASCII_LOWER)
+    present = {needle for needle in needles if needle in lowered}
+    if not present:
+        return text  # the common case: a log line with nothing that could be a secret
     for rule in rules:
-        if not any(needle in lowered for needle in rule.needles):
+        if present.isdisjoint(rule.needles):
             continue
         spans = rule.spans or _default_spans
         out: list[str] = []
@@ -251,9 +262,9 @@ def _apply(text: str, rules: list[Rule], counts: Counter) -> str:
 
 def redact_counted(text: str, ids: bool = False) -> tuple[str, Counter]:
     counts: Counter = Counter()
-    text = _apply(text, _SECRETS, counts)
+    text = _apply(text, _SECRETS, _SECRET_NEEDLES, counts)
     if ids:
-        text = _apply(text, _IDS, counts)
+        text = _apply(text, _IDS, _ID_NEEDLES, counts)
     return text, counts
 
 
