@@ -25,6 +25,7 @@ ID_QUERY = re.compile(r"^\s*SIG\d{4}\s*$", re.IGNORECASE)
 WORD_CUTOFF = 0.12  # below this a word query is not an answer
 K1, B = 1.2, 0.75
 TITLE_SHARE = 0.3  # how much of a word score comes from covering the entry's title
+RERANK, RERANK_SHARE = 15, 0.3  # how many leaders are compared letter by letter, and its weight
 AREA_SHARE = 0.1  # bonus when the query names the entry's resource (gallery, image version…)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LITERAL = re.compile(r"[a-z][a-z0-9]*[A-Z0-9_./][\w./-]*|\w*[./_]\w+")
@@ -42,6 +43,7 @@ class Hit:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_PARTICLE = re.compile("(?<=[\uac00-\ud7a3])(?:에서|에게|으로|까지|부터|처럼|보다|하고|이나|은|는|이|가|을|를|에|로|의|와|과|도|만|나)$")
 _CYRILLIC_ENDING = re.compile(r"[аяоеёиыуюйь]+$")
 STEM = 6
 
@@ -66,6 +68,9 @@ def tokens(text: str, language: str | None = None) -> list[str]:
             continue
         if _HANGUL.search(word):
             out.extend(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
+            # Bigrams survive irregular spacing; the word without its particle
+            # (번호를 -> 번호, 지역에서 -> 지역) says more when spacing is regular.
+            out.append("@" + _PARTICLE.sub("", word))
         else:
             out.append(stem(word))
     return out
@@ -88,6 +93,7 @@ class Document:
     terms: dict  # token -> weighted frequency
     length: float
     title: list  # the title's tokens: what the entry is, in a few words
+    label: str = ""  # title and keywords, folded: compared letter by letter when reranking
 
 
 def make_document(entry: Entry, language: str, text_of) -> Document:
@@ -96,7 +102,8 @@ def make_document(entry: Entry, language: str, text_of) -> Document:
         for token in tokens(text_of(entry, field) or "", language):
             terms[token] += weight
     title = sorted(set(tokens(text_of(entry, "title") or "", language)))
-    return Document(entry.id, language, dict(terms), sum(terms.values()), title)
+    label = fold(" ".join(t for t in (text_of(entry, "title"), text_of(entry, "keywords")) if t))
+    return Document(entry.id, language, dict(terms), sum(terms.values()), title, label)
 
 
 class SearchIndex:
@@ -199,6 +206,7 @@ class SearchIndex:
         ceiling = sum(q * self.idf[t] * (K1 + 1) for t, q in query_terms.items())
         areas = self._area_match(query_terms)
         best: dict[str, float] = {}
+        best_doc: dict[str, Document] = {}
         for i, score in scores.items():
             doc = self.documents[i]
             # BM25 rewards an entry for every query word it mentions anywhere; the
@@ -209,10 +217,32 @@ class SearchIndex:
             blended = (1 - TITLE_SHARE) * score / ceiling + TITLE_SHARE * covered
             # Naming the resource ("…while creating the gallery") points at its area.
             blended += AREA_SHARE * areas.get(self.catalog.get(doc.entry_id).area, 0.0)
-            best[doc.entry_id] = max(best.get(doc.entry_id, 0.0), blended)
+            if blended > best.get(doc.entry_id, 0.0):
+                best[doc.entry_id] = blended
+                best_doc[doc.entry_id] = doc
+        best = self._rerank(fold(query), best, best_doc)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         hits = [Hit(eid, round(min(s, 1.0), 3), "words") for eid, s in ranked]
         return [h for h in hits if h.score >= WORD_CUTOFF][:limit]
+
+    @staticmethod
+    def _rerank(query: str, best: dict, docs: dict) -> dict:
+        """Word forms BM25 cannot join (коллекции/коллекцию, 갤러리를/갤러리) still share most
+        letters: the leading candidates are compared letter by letter with the entry's
+        title and keywords in the query's language."""
+        leaders = sorted(best, key=best.get, reverse=True)[:RERANK]
+        hangul = bool(_HANGUL.search(query))
+        compact = re.sub(r"\s+", "", query)
+        for entry_id in leaders:
+            label = docs[entry_id].label
+            if not label:
+                continue
+            if hangul:  # spacing varies: compare without it
+                similarity = fuzz.partial_ratio(compact, re.sub(r"\s+", "", label), processor=None)
+            else:
+                similarity = fuzz.token_set_ratio(query, label, processor=None)
+            best[entry_id] += RERANK_SHARE * similarity / 100
+        return best
 
     def lookup(self, query: str, limit: int = 10) -> list[Hit]:
         if ID_QUERY.match(query):

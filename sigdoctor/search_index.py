@@ -8,7 +8,7 @@ from .i18n import LANGUAGES, load
 from .localized import context
 from .search import Document, SearchIndex, _english, make_document
 
-INDEX_CACHE = "index3"  # bump when Document changes shape
+INDEX_CACHE = "index4"  # bump when Document changes shape
 
 
 def _translated(language: str):
@@ -49,7 +49,7 @@ def cached_documents(catalog: Catalog) -> list[Document]:
         except (IndexError, TypeError):
             pass
     docs = documents(catalog)
-    jsoncache.store(INDEX_CACHE, files, [(d.entry_id, d.language, d.terms, d.length, d.title) for d in docs])
+    jsoncache.store(INDEX_CACHE, files, [(d.entry_id, d.language, d.terms, d.length, d.title, d.label) for d in docs])
     return docs
 
 
