@@ -77,13 +77,13 @@ def fill_command(command: str, values: dict) -> str:
 def entry_text(entry: Entry, values: dict | None = None, catalog: Catalog | None = None, steps: bool = True) -> str:
     values = values or {}
     lines = [f"{entry.id} · {clean(title(entry))}",
-             f"  {_('Area')}: {area_label(entry.area)}"]
+             "  " + _("Area: {area}").format(area=area_label(entry.area))]
     if entry.codes:
-        lines.append(f"  {_('Error codes')}: {', '.join(entry.codes)}")
+        lines.append("  " + _("Error codes: {codes}").format(codes=", ".join(entry.codes)))
     if entry.status != "active":
         lines.append("  " + _("Retired: see {entry_id}.").format(entry_id=entry.superseded_by))
     for template in entry.templates:
-        lines.append(f"  {_('Message')}: {template}")
+        lines.append("  " + _("Message: {message}").format(message=template))
     lines += ["", _("Cause"), "  " + clean(entry_field(entry, "cause", values))]
     if entry.hidden_cause:
         lines += ["", _("Also check"), "  " + clean(entry_field(entry, "hidden_cause", values))]
@@ -171,13 +171,13 @@ def error_lines(finding: Finding, index: int, total: int, ids: bool = False) -> 
         status = f" → {clean(request.status)}" if request.status else ""
         lines.append(f"  {clean(request.method)} {clean(request.url or request.resource_id, ids)}{status}")
     if record.code:
-        lines.append(f"  {_('Code')}: {clean(record.code)}")
-    lines.append(f"  {_('Message')}: {clean(record.message, ids)}")
+        lines.append("  " + _("Code: {code}").format(code=clean(record.code)))
+    lines.append("  " + _("Message: {message}").format(message=clean(record.message, ids)))
     ids_line = []
     if request.correlation_id:
-        ids_line.append(f"{_('correlation id')} {clean(request.correlation_id)}")
+        ids_line.append(_("correlation id {id}").format(id=clean(request.correlation_id)))
     if request.request_id:
-        ids_line.append(f"{_('request id')} {clean(request.request_id)}")
+        ids_line.append(_("request id {id}").format(id=clean(request.request_id)))
     if ids_line:
         lines.append("  " + ", ".join(ids_line))
     return lines
@@ -204,7 +204,8 @@ def finding_text(finding: Finding, catalog: Catalog, index: int, total: int, ids
         return "\n".join(lines)
     entry = catalog.get(result.best.entry_id)
     values = {k: safe(redact_named(k, v, ids)) for k, v in finding.variables.items()}
-    lines.append(f"{entry.id} · {clean(title(entry))}   [{_('confidence')} {percent(result.best.confidence)}]")
+    lines.append(f"{entry.id} · {clean(title(entry))}   " +
+                 _("[confidence {percent}]").format(percent=percent(result.best.confidence)))
     if result.ambiguous:
         lines.append("  " + _("The same message belongs to more than one entry; the log does not say which "
                               "resource the command was working on."))

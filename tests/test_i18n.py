@@ -95,3 +95,14 @@ def test_rendering_is_in_the_language_not_an_english_fallback(language, catalog)
     untranslated = [e.id for e in catalog.active()
                     if title(e) == e.title or entry_field(e, "cause") == e.cause]
     assert not untranslated
+
+
+def test_no_gettext_call_hides_inside_an_f_string():
+    """Babel cannot see _() inside an f-string on Python < 3.12: such a string would never
+    reach the translators, and the user would read English."""
+    offenders = []
+    for path in (paths.locales_dir().parent / "sigdoctor").rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""\bf(["']).*\{\s*(?:_|ngettext|pgettext)\(""", line):
+                offenders.append(f"{path.name}:{number}")
+    assert not offenders
