@@ -85,6 +85,15 @@ def _follows(part: str | None) -> str | None:
     return _SEP + _literal(head) if head else None
 
 
+def _opening(parts: list[str]) -> str | None:
+    """The template's first words (then a separator, if the template has one there)."""
+    head = _SEPARATORS.sub(" ", parts[0]).strip()[:_NEXT_CHARS] if parts else ""
+    if not head or PLACEHOLDER.fullmatch(parts[0]) or parts[0] == "…":
+        return None
+    ends_apart = len(head) < _NEXT_CHARS and parts[0][-1:] in _QUOTES + " \t"
+    return _literal(head) + (f"[{_SEP_CHARS}]" if ends_apart else "")
+
+
 def _next_text(parts: list[str], i: int) -> str | None:
     """The part a placeholder at parts[i] runs up to; an ellipsis in between is skipped."""
     for part in parts[i + 1:i + 3]:
@@ -135,8 +144,13 @@ def compile_template(template: str) -> CompiledTemplate:
     groups: dict[str, str] = {}
     literal_chars = 0
     literals: list[str] = []
+    opening = _opening(parts)
     for i, part in enumerate(parts):
         follows = _follows(_next_text(parts, i))
+        if opening:
+            # Nor may a value run into the message's own opening words: on input that repeats
+            # them, each start then costs the distance to the next one, not MAX_VALUE.
+            follows = f"{follows}|{opening}" if follows else None
         m = PLACEHOLDER.fullmatch(part)
         if m:
             name = m.group(1)
@@ -156,6 +170,8 @@ def compile_template(template: str) -> CompiledTemplate:
     # Runs of separators where two parts meet collapse into one: one way to match them.
     source = re.sub(f"(?:{re.escape(_SEP)})+", lambda _: _SEP, "".join(regex)) + r"\.?"
     source = source.removeprefix(_SEP)  # a leading one would only make every position a start
+    if re.match(r"\w", body):
+        source = r"\b" + source  # "Source …" must not start inside "Resource"
     words = [w for lit in literals for w in re.findall(r"[A-Za-z0-9]{3,}", lit)]
     anchor = max(words, key=len).lower() if words else ""
     return CompiledTemplate(
