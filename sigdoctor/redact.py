@@ -81,7 +81,7 @@ def _balanced_end(text: str, start: int) -> int:
     return limit
 
 
-def value_span(text: str, pos: int, unquoted: re.Pattern) -> tuple[int, int, bool] | None:
+def _value_span(text: str, pos: int, unquoted: re.Pattern) -> tuple[int, int, bool] | None:
     """Where the value that begins at `pos` lies: (start, end, was_quoted)."""
     q = _OPEN_QUOTE.match(text, pos)
     if q:
@@ -117,14 +117,14 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 def _after(unquoted: re.Pattern):
     def spans(text: str, m: re.Match) -> list[tuple[int, int, bool]]:
-        span = value_span(text, m.end(), unquoted)
+        span = _value_span(text, m.end(), unquoted)
         return [span] if span else []
     return spans
 
 
 def _header_spans(text: str, m: re.Match) -> list[tuple[int, int, bool]]:
     """Every token in an Authorization header value (the auxiliary header lists several)."""
-    span = value_span(text, m.end(), _UNQUOTED_HEADER)
+    span = _value_span(text, m.end(), _UNQUOTED_HEADER)
     if not span:
         return []
     start, end, quoted = span
