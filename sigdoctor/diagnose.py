@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,10 +46,23 @@ def collect_variables(record: ErrorRecord, result: MatchResult) -> dict[str, str
     return {k: v for k, v in values.items() if v}
 
 
+def _words(message: str) -> str:
+    return " ".join(re.findall(r"\w+", message.lower()))
+
+
+def without_fragments(records: list[ErrorRecord]) -> list[ErrorRecord]:
+    """A copy of an error cut short by a wrap or a truncation ("The", "The image version name is
+    inv") is the same error, not another one: keep the whole message only."""
+    keys = [_words(r.message) for r in records]
+    ordered = sorted(set(keys))  # a key's longer continuation, if any, sorts right after it
+    fragments = {a for a, b in zip(ordered, ordered[1:], strict=False) if b.startswith(a)}
+    return [r for r, key in zip(records, keys, strict=True) if key not in fragments]
+
+
 def diagnose_lines(lines: Iterable[str], catalog: Catalog, matcher: Matcher | None = None) -> list[Finding]:
     matcher = matcher or Matcher(catalog)
     findings = []
-    for record in scan_lines(lines):
+    for record in without_fragments(list(scan_lines(lines))):
         result = matcher.match(record)
         findings.append(Finding(record, result, collect_variables(record, result)))
     return findings

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Entry
 from .logs.record import ErrorRecord
-from .templates import CompiledTemplate, captures, compile_template, normalize_words
+from .templates import PLACEHOLDER, CompiledTemplate, captures, compile_template, normalize_words
 
 # Confidence scale (0..1). A template hit starts high; context and code move it.
 TEMPLATE_BASE = 0.86
@@ -29,6 +29,8 @@ FUZZY_SCORER = fuzz.partial_ratio  # measured: tests/benchmarks/fuzzy_scorers.py
 FULL_COVERAGE = 0.6  # a query with 60% of the template's wording counts as whole
 
 FOREIGN_PENALTY = -0.3
+MISSING_IDENTIFIER = 0.7  # fuzzy score kept when a literal identifier of the template is absent
+_IDENTIFIER = re.compile(r"\b[A-Za-z]{2,}(?:\.[A-Za-z]{3,})+(?:/[A-Za-z]+)*\b")
 _PROVIDER = re.compile(r"/providers/([A-Za-z0-9.]+)/", re.IGNORECASE)
 OUR_PROVIDERS = {"microsoft.compute", "microsoft.resources"}
 
@@ -83,6 +85,7 @@ class Matcher:
         self._choices: list[str] = []
         self._choice_entry: list[Entry] = []
         self._literal_chars: dict[str, int] = {}
+        self._identifiers: list[tuple[str, ...]] = []
         self._wording: dict[str, str] = {}
         for entry in catalog.active():
             if entry.kind != "error":
@@ -93,6 +96,7 @@ class Matcher:
                 self._literal_chars[template] = compiled.literal_chars
                 self._wording[template] = compiled.normalized
                 self._choices.append(message_words(template))
+                self._identifiers.append(tuple(i.lower() for i in _IDENTIFIER.findall(PLACEHOLDER.sub(" ", template))))
                 self._choice_entry.append(entry)
 
     # -- scoring -----------------------------------------------------------------
@@ -152,12 +156,20 @@ class Matcher:
             coverage = min(len(query) / max(len(choice), 1) / FULL_COVERAGE, 1.0)
             whole = fuzz.ratio(query, choice, processor=None) / 100
             blended = max(score / 100 * (0.55 + 0.45 * coverage), whole)
+            if self._missing_identifier(index, record.message):
+                blended *= MISSING_IDENTIFIER  # same sentence about another resource type
             confidence = FUZZY_CEILING * blended + self._context_adjustment(entry, record)
             confidence = max(0.0, min(confidence, FUZZY_CEILING))
             if entry.id not in found or confidence > found[entry.id].confidence:
                 found[entry.id] = Candidate(entry.id, round(confidence, 3), "fuzzy", {},
                                             self._templates[index][1].template)
         return list(found.values())
+
+    def _missing_identifier(self, index: int, message: str) -> bool:
+        """The template names a literal identifier (Microsoft.Compute/galleries,
+        galleryImage.properties.identifier) that the message does not contain."""
+        lowered = message.lower()
+        return any(ident not in lowered for ident in self._identifiers[index])
 
     def match(self, record: ErrorRecord) -> MatchResult:
         candidates = self._template_candidates(record)

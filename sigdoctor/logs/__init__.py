@@ -33,7 +33,8 @@ from .terraform import TerraformParser
 
 __all__ = ["ErrorRecord", "Request", "scan_lines", "scan_text", "scan_with"]
 
-FLUSH_EVERY = 500  # lines between attempts to hand out finished records
+FLUSH_EVERY = 500
+SHAPED_LOG = 5  # recognised lines that make an input a log (a typed `az ...` line alone does not)  # lines between attempts to hand out finished records
 
 
 def _parsers() -> list[Parser]:
@@ -52,6 +53,7 @@ def scan_with(parsers: list[Parser], lines: Iterable[str]) -> Iterator[ErrorReco
     ctx = Context()
     collector = Collector(ctx)
     fallbacks = [p for p in parsers if p.fallback]
+    shaped = 0  # lines structured parsers recognised: a log, not a bare paste, when there are several
     last_flush = 0
     try:
         for line in group_json_blocks(Cleaner().lines(lines)):
@@ -61,6 +63,7 @@ def scan_with(parsers: list[Parser], lines: Iterable[str]) -> Iterator[ErrorReco
                 for item in found:
                     collector.add(item)
                 claimed = claimed or took
+                shaped += took and not parser.fallback
             if line.number - last_flush >= FLUSH_EVERY:
                 last_flush = line.number
                 yield from collector.flush(line.number)
@@ -71,7 +74,9 @@ def scan_with(parsers: list[Parser], lines: Iterable[str]) -> Iterator[ErrorReco
             if not parser.fallback:
                 for item in _close(parser, ctx):
                     collector.add(item)
-        if not collector.seen_any:
+        # Bare sentences are read only from a bare paste: in a recognised log with no
+        # error, "Cannot enable color." or "Failed logon auditing: enabled" is chatter.
+        if not collector.seen_any and shaped < SHAPED_LOG:
             for parser in fallbacks:
                 for item in _close(parser, ctx):
                     collector.add(item)
