@@ -186,7 +186,7 @@ def repl_rows() -> list[dict]:
         n += 1
     text = "\n".join(lines[:5000 - 8]) + "\n" + ERROR_TAIL.format(sub=SUB)
     app = App("en")
-    app.matcher  # built at start-up in a real session too (before the user can paste)
+    _ = app.matcher  # built at start-up in a real session too (before the user can paste)
     core, screen = [], []
     for _ in range(RUNS):
         t = time.perf_counter()
@@ -202,7 +202,7 @@ def repl_rows() -> list[dict]:
             threading.Thread(target=feed, daemon=True).start()
             original = state.say
 
-            def say(message="", klass="", _original=original):
+            def say(message="", klass="", _original=original, shown=shown, start=start):
                 if not shown and "SIG3024" in str(message):
                     shown.append(time.perf_counter() - start)
                 return _original(message, klass) if klass else _original(message)
