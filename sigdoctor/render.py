@@ -51,6 +51,20 @@ def target_label(target: str) -> str:
     return labels.get(target, target)
 
 
+def number(value: int) -> str:
+    """A count as the reader's locale writes it (1,234 / 1 234 / 1.234)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=current_language())
+
+
+def moment(when) -> str:
+    """A date and time as the reader's locale writes them."""
+    from babel.dates import format_datetime
+
+    return format_datetime(when, format="medium", locale=current_language())
+
+
 def percent(confidence: float) -> str:
     from babel.numbers import format_percent
 

@@ -7,6 +7,7 @@ summary is meant to leave the user's machine.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -14,7 +15,7 @@ from .catalog import Catalog
 from .i18n import _, current_language
 from .localized import step_field, title
 from .redact import MASK
-from .render import clean, percent
+from .render import clean, moment, percent
 from .walk import NO, RESOLVED, SKIP, YES, Walk
 
 if TYPE_CHECKING:
@@ -121,8 +122,9 @@ def session_report(catalog: Catalog, finding: Finding | None, walks: Sequence[Wa
             entry = catalog.get(candidate.entry_id)
             lines.append(f"- {candidate.entry_id} · {title(entry) if entry else ''} ({percent(candidate.confidence)})")
         lines.append("")
-    lines.append("_" + _("sigdoctor {version}, language {language}; subscription and tenant ids and secrets "
-                         "are masked.").format(version=__version__, language=current_language()) + "_")
+    lines.append("_" + _("sigdoctor {version}, language {language}, written {when}; subscription and tenant ids "
+                         "and secrets are masked.").format(version=__version__, language=current_language(),
+                                                           when=moment(datetime.now())) + "_")
     text = "\n".join(lines) + "\n"
     for name in _ID_VARIABLES:
         value = values.get(name, "")

@@ -8,6 +8,7 @@ from .. import paths
 from ..app import App
 from ..exit_codes import ExitCode
 from ..i18n import _, ngettext
+from ..render import number
 from ..validate import check_directory
 from .common import Failure, emit_json, out
 
@@ -24,9 +25,10 @@ def check_command(app: App, directory: Path | None, as_json: bool) -> ExitCode:
     else:
         for problem in problems:
             out(str(problem))
-        summary = ngettext("{count} entry checked", "{count} entries checked", count).format(count=count)
+        summary = ngettext("{count} entry checked", "{count} entries checked", count).format(count=number(count))
         if problems:
-            out(summary + ", " + ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems)))
+            out(summary + ", " + ngettext("{n} problem", "{n} problems", len(problems)).format(
+                n=number(len(problems))))
         else:
             out(summary + ", " + _("no problems"))
     return ExitCode.CATALOG_INVALID if problems else ExitCode.OK

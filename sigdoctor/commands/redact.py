@@ -20,6 +20,7 @@ from ..exit_codes import ExitCode
 from ..i18n import _, ngettext
 from ..reader import BadInput, iter_lines
 from ..redact import redact_counted
+from ..render import number
 from ..terminal import json_safe, safe
 from .common import Failure, emit_json, open_input
 
@@ -89,7 +90,7 @@ def redact_command(app: App, path: str, output: Path | None, as_json: bool) -> E
             emit_json({"input": path, "output": str(output), "removed": dict(sorted(counts.items()))})
         return ExitCode.OK
     total = sum(counts.values())
-    lines = [ngettext("Removed {count} secret or id:", "Removed {count} secrets and ids:", total).format(count=total)]
+    lines = [ngettext("Removed {count} secret or id:", "Removed {count} secrets and ids:", total).format(count=number(total))]
     lines += [f"  {kind}: {n}" for kind, n in sorted(counts.items())]
     sys.stderr.write("\n".join(lines) + "\n")
     return ExitCode.OK
