@@ -106,3 +106,25 @@ def test_no_gettext_call_hides_inside_an_f_string():
             if re.search(r"""\bf(["']).*\{\s*(?:_|ngettext|pgettext)\(""", line):
                 offenders.append(f"{path.name}:{number}")
     assert not offenders
+
+
+@pytest.mark.parametrize("language, expected", [("en", "1,234"), ("ko", "1,234"), ("nl", "1.234"),
+                                                ("fr", "1\u202f234"), ("ru", "1\xa0234")])
+def test_numbers_are_written_as_the_reader_writes_them(language, expected):
+    from sigdoctor.render import number, percent
+
+    i18n.set_language(language)
+    assert number(1234) == expected
+    assert "97" in percent(0.97)
+
+
+def test_json_output_says_which_language_it_is_in():
+    import json
+
+    from typer.testing import CliRunner
+
+    from sigdoctor.cli import cli
+
+    doc = json.loads(CliRunner().invoke(cli, ["show", "SIG3024", "--json", "--lang", "ru"]).stdout)
+    assert doc["language"] == "ru"
+    assert "версии образа" in doc["title"] or "верс" in doc["title"]
