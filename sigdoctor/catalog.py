@@ -66,6 +66,7 @@ class Entry:
     codes: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()  # English search phrases users type; each language has its own in keywords
     hidden_cause: str = ""
     steps: tuple[Step, ...] = ()
     samples: tuple[Sample, ...] = ()
@@ -133,6 +134,7 @@ def entry_from_dict(data: dict, path: Path) -> Entry:
         codes=_strings(data.get("codes")),
         templates=tuple(t.strip() for t in _strings(data.get("templates"))),
         keywords=_strings(data.get("keywords")),
+        phrases=_strings(data.get("phrases")),
         hidden_cause=_text(data.get("hidden_cause")),
         steps=steps,
         samples=samples,

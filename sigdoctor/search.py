@@ -79,8 +79,10 @@ def tokens(text: str, language: str | None = None) -> list[str]:
 def _english(entry: Entry, field: str) -> str:
     if field == "message":
         return " ".join(entry.templates)
-    if field in ("keywords", "codes"):
-        return " ".join(getattr(entry, field))
+    if field == "keywords":
+        return ", ".join(entry.keywords + entry.phrases)
+    if field == "codes":
+        return " ".join(entry.codes)
     if field == "steps":
         return " ".join(s.text for s in entry.steps)
     return getattr(entry, field, "")

@@ -8,7 +8,7 @@ from .i18n import LANGUAGES, load
 from .localized import context
 from .search import Document, SearchIndex, _english, make_document
 
-INDEX_CACHE = "index4"  # bump when Document changes shape
+INDEX_CACHE = "index5"  # bump when Document changes shape
 
 
 def _translated(language: str):

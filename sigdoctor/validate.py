@@ -10,25 +10,23 @@ from pathlib import Path
 from . import catalog as cat
 from .catalog import Catalog, CatalogError, Entry
 from .templates import PLACEHOLDER, PROSE_PLACEHOLDER, compile_template, placeholders_of
-from .terminal import safe
+from .terminal import UNSAFE, safe
 
 ID_FORMAT = re.compile(r"^SIG\d{4}$")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 KNOWN_FIELDS = {"id", "status", "superseded_by", "kind", "area", "operations", "target", "origin", "codes",
-                "templates", "keywords", "title", "cause", "hidden_cause", "workaround", "steps", "samples",
+                "templates", "keywords", "phrases", "title", "cause", "hidden_cause", "workaround", "steps", "samples",
                 "neighbours"}
 STEP_FIELDS = {"id", "text", "az", "powershell", "question", "on_yes", "on_no", "if_unsettled"}
 SAMPLE_FIELDS = {"source", "text"}
 STRING_FIELDS = ("id", "status", "superseded_by", "kind", "area", "target", "origin", "title", "cause",
                  "hidden_cause", "workaround")
-LIST_FIELDS = ("operations", "codes", "templates", "keywords", "neighbours")
+LIST_FIELDS = ("operations", "codes", "templates", "keywords", "phrases", "neighbours")
 # Limits that keep a user's catalog from costing what a log must not: a file is read whole,
 # and every template is tried on every error message.
 MAX_FILE_BYTES = 256 * 1024
 MAX_TEMPLATE_CHARS = 500
 MAX_PLACEHOLDERS = 8
-# Text sigdoctor prints must not steer the terminal (samples are logs: they may).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What may stand between two placeholders without telling them apart (a quote does: the
 # compiled pattern ends a value at a quote when no words follow it).
 _NO_TEXT = "[\\s…]*"
@@ -74,11 +72,12 @@ def _types(raw: dict) -> list[str]:
 
 
 def _controls(raw: dict) -> list[str]:
+    """Control characters anywhere but in samples and neighbours (those are logs: they may)."""
     out = []
 
     def visit(where: str, value) -> None:
         if isinstance(value, str):
-            if m := CONTROL.search(value):
+            if m := UNSAFE.search(value):  # text we print must not steer the terminal
                 out.append(f"{where}: contains the control character U+{ord(m.group(0)):04X}")
         elif isinstance(value, list):
             for i, item in enumerate(value, 1):
