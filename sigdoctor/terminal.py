@@ -6,7 +6,7 @@ import re
 
 # C0 controls except tab and newline (and the CR of a CRLF), DEL, C1 controls
 # (incl. the 8-bit CSI \x9b), and the bidi controls that can visually reorder a line.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal would obey.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -17,7 +17,7 @@ def _escape(m: re.Match) -> str:
 
 
 def safe(text: str) -> str:
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def json_safe(document: str) -> str:
