@@ -50,6 +50,10 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         # Die quietly on a closed pipe like any Unix filter, wherever the write happens.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if sys.stdout is None:  # started with >&-: every command has something to say
+        if sys.stderr is not None:
+            sys.stderr.write("sigdoctor: standard output is closed; nothing can be written\n")
+        sys.exit(ExitCode.USAGE)
     try:
         for stream in (sys.stdout, sys.stderr):
             try:

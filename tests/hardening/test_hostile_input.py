@@ -163,3 +163,12 @@ def test_no_standard_input(tmp_path):
     done = subprocess.run([*SIGDOCTOR, "diagnose", "-"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == ExitCode.BAD_INPUT and "empty" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a descriptor in the child")
+def test_a_closed_standard_output_is_one_line(tmp_path):
+    path = tmp_path / "a.log"
+    path.write_text(ERROR)
+    done = subprocess.run([*SIGDOCTOR, "diagnose", str(path)], preexec_fn=lambda: os.close(1),  # noqa: PLW1509
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == ExitCode.USAGE and "standard output is closed" in done.stderr
