@@ -169,6 +169,6 @@ def test_no_standard_input(tmp_path):
 def test_a_closed_standard_output_is_one_line(tmp_path):
     path = tmp_path / "a.log"
     path.write_text(ERROR)
-    done = subprocess.run([*SIGDOCTOR, "diagnose", str(path)], preexec_fn=lambda: os.close(1),  # noqa: PLW1509
+    done = subprocess.run([*SIGDOCTOR, "diagnose", str(path)], preexec_fn=lambda: os.close(1),
                           stderr=subprocess.PIPE, text=True, timeout=60)
     assert done.returncode == ExitCode.USAGE and "standard output is closed" in done.stderr
