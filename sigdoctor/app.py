@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import i18n
+from . import i18n, paths
 from .catalog import Catalog, load_catalog, user_knowledge_dirs
 
 
@@ -28,6 +28,27 @@ class App:
     @cached_property
     def catalog(self) -> Catalog:
         return load_catalog(self.extra_dirs)
+
+    def entry(self, entry_id: str):
+        """One entry by id; reads only its file unless the catalog is loaded already.
+
+        `show ID` and `lookup ID` are the commands people run most, and parsing
+        every entry to print one is what made them slow to start."""
+        if "catalog" in self.__dict__:
+            return self.catalog.get(entry_id)
+        from .catalog import ID_FORMAT, CatalogError, read_entry
+
+        entry_id = entry_id.strip().upper()
+        if not ID_FORMAT.match(entry_id):
+            return None
+        for directory in reversed((paths.knowledge_dir(), *self.extra_dirs)):
+            path = Path(directory) / f"{entry_id}.toml"
+            if path.is_file():
+                try:
+                    return read_entry(path)
+                except CatalogError:
+                    return self.catalog.get(entry_id)  # let the full load report it properly
+        return None
 
     @cached_property
     def matcher(self):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ else:  # pragma: no cover
 
 from . import jsoncache, paths
 
+ID_FORMAT = re.compile(r"^SIG\d{4}$")  # ids are forever: SIG + four digits, the first names the area
 AREAS = ("gallery", "image-definition", "image-version", "vm-or-scale-set", "disk-from-image-version", "general")
 AREA_PREFIX = {"1": "gallery", "2": "image-definition", "3": "image-version", "4": "vm-or-scale-set",
                "5": "disk-from-image-version", "9": "general"}

@@ -100,11 +100,13 @@ class Choice:
 
 
 def _language_of(value: str) -> str | None:
-    from babel import Locale, UnknownLocaleError
-
     value = value.split(":")[0].split(".")[0].split("@")[0]  # LANGUAGE lists; drop codeset/modifier
     if not value or value in ("C", "POSIX"):
         return None
+    if value.split("_")[0].split("-")[0] in LANGUAGES:
+        return value.split("_")[0].split("-")[0]  # ko_KR, nl-BE: no need to load Babel's locale data
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(value.replace("-", "_"))
     except (ValueError, UnknownLocaleError):

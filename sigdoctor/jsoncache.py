@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from . import paths
@@ -44,6 +43,8 @@ def store(prefix: str, files: list[Path], value) -> None:
     path = _path(prefix, files)
     if path is None:
         return
+    import tempfile  # only when writing, which is rare
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{prefix}-", suffix=".tmp")

@@ -16,12 +16,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
-from .catalog import Catalog, Entry
+from .catalog import ID_FORMAT, Catalog, Entry
 from .textnorm import fold, words
 
-ID_QUERY = re.compile(r"^\s*SIG\d{4}\s*$", re.IGNORECASE)
 WORD_CUTOFF = 0.12  # below this a word query is not an answer
 K1, B = 1.2, 0.75
 TITLE_SHARE = 0.3  # how much of a word score comes from covering the entry's title
@@ -185,6 +182,8 @@ class SearchIndex:
             return token
         if token.startswith("=") or len(token) < 4:
             return None
+        from rapidfuzz import fuzz, process
+
         found = process.extractOne(token, self.vocabulary.get(token[:1], ()), scorer=fuzz.ratio, score_cutoff=80)
         return found[0] if found else None
 
@@ -232,6 +231,8 @@ class SearchIndex:
         """Word forms BM25 cannot join (коллекции/коллекцию, 갤러리를/갤러리) still share most
         letters: the leading candidates are compared letter by letter with the entry's
         title and keywords in the query's language."""
+        from rapidfuzz import fuzz
+
         leaders = sorted(best, key=best.get, reverse=True)[:RERANK]
         hangul = bool(_HANGUL.search(query))
         compact = re.sub(r"\s+", "", query)
@@ -247,7 +248,7 @@ class SearchIndex:
         return best
 
     def lookup(self, query: str, limit: int = 10) -> list[Hit]:
-        if ID_QUERY.match(query):
+        if ID_FORMAT.match(query.strip().upper()):
             return self.by_id(query.strip())
         for method in (self.by_code, self.by_message):
             hits = method(query)

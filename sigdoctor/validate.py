@@ -12,7 +12,6 @@ from .catalog import Catalog, CatalogError, Entry
 from .templates import PLACEHOLDER, PROSE_PLACEHOLDER, compile_template, placeholders_of
 from .terminal import UNSAFE, safe
 
-ID_FORMAT = re.compile(r"^SIG\d{4}$")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 KNOWN_FIELDS = {"id", "status", "superseded_by", "kind", "area", "operations", "target", "origin", "codes",
                 "templates", "keywords", "phrases", "title", "cause", "hidden_cause", "workaround", "steps", "samples",
@@ -95,7 +94,7 @@ def _schema(entry: Entry) -> list[str]:
     raw, out = entry.raw, []
     for key in sorted(set(raw) - KNOWN_FIELDS):
         out.append(f"{key}: unknown field")
-    if not ID_FORMAT.match(entry.id):
+    if not cat.ID_FORMAT.match(entry.id):
         out.append(f"id: {entry.id!r} is not SIG followed by four digits")
     elif entry.id != entry.path.stem:
         out.append(f"id: {entry.id} does not match the file name {entry.path.name}")

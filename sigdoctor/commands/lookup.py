@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..app import App
-from ..catalog import AREAS
+from ..catalog import AREAS, ID_FORMAT
 from ..exit_codes import ExitCode
 from ..i18n import _
 from ..localized import title
@@ -14,23 +14,27 @@ from .common import Failure, emit_json, out
 def lookup_command(app: App, query: str, as_json: bool, limit: int) -> ExitCode:
     if not query.strip():
         raise Failure(_("give an id, an error code or some words to look up"), ExitCode.USAGE)
-    hits = app.index.lookup(query, limit)
+    if ID_FORMAT.match(query.strip().upper()):
+        # An id needs one file, not the catalog or the index: the quickest answer.
+        entry = app.entry(query)
+        found = [(entry, 1.0, "id")] if entry else []
+    else:
+        found = [(app.catalog.get(h.entry_id), h.score, h.reason) for h in app.index.lookup(query, limit)]
     if as_json:
         emit_json({"query": query, "results": [
-            {"id": h.entry_id, "score": h.score, "matched_by": h.reason, "title": title(app.catalog.get(h.entry_id)),
-             "area": app.catalog.get(h.entry_id).area} for h in hits]})
-        return ExitCode.OK if hits else ExitCode.NOT_FOUND
-    if not hits:
+            {"id": e.id, "score": score, "matched_by": reason, "title": title(e), "area": e.area}
+            for e, score, reason in found]})
+        return ExitCode.OK if found else ExitCode.NOT_FOUND
+    if not found:
         out(_("Nothing in the catalog matches {query!r}.").format(query=query))
         return ExitCode.NOT_FOUND
-    for hit in hits:
-        entry = app.catalog.get(hit.entry_id)
-        out(f"{entry.id}  {percent(hit.score):>5}  {area_label(entry.area):<22} {title(entry)}")
+    for entry, score, _reason in found:
+        out(f"{entry.id}  {percent(score):>5}  {area_label(entry.area):<22} {title(entry)}")
     return ExitCode.OK
 
 
 def show_command(app: App, entry_id: str, as_json: bool) -> ExitCode:
-    entry = app.catalog.get(entry_id)
+    entry = app.entry(entry_id)
     if entry is None:
         raise Failure(_("no entry {entry_id} in the catalog (try: sigdoctor list)").format(entry_id=entry_id),
                       ExitCode.NOT_FOUND)
