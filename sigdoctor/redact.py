@@ -53,6 +53,9 @@ def _quoted_end(text: str, start: int, quote: str) -> int:
         j = text.find(ch, i, limit)
         if j < 0:
             return limit
+        if quote == "'" and text.startswith("''", j) and j + 1 < limit:
+            i = j + 2  # PowerShell doubles a quote inside a single-quoted string
+            continue
         n = 0
         while j - n - 1 >= start and text[j - n - 1] == "\\":
             n += 1

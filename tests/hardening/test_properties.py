@@ -48,6 +48,7 @@ CONTEXTS = [
     ("{nested}", PRINTABLE),
     ("$pw = ConvertTo-SecureString '{s}' -AsPlainText -Force", NO_QUOTES),
     ("Connect-AzAccount -ServicePrincipal -ClientSecret '{s}' -Tenant t", NO_QUOTES),
+    ("New-AzVM -Credential $c -AdminPassword '{ps}' -Name vm1", PRINTABLE),  # PowerShell doubles a ' in '...'
     ("https://acct.blob.core.windows.net/vhds/os.vhd?sv=2022-11-02&sr=b&sig={s}&se=2030", BASE64 + "%"),
     ("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={s};EndpointSuffix=core.windows.net", BASE64),
     ("grant_type=client_credentials&client_id=x&client_secret={s}&scope=y", FIELD),
@@ -58,7 +59,8 @@ CONTEXTS = [
 
 def render(template: str, secret: str) -> str:
     nested = json.dumps({"message": json.dumps({"osProfile": {"adminPassword": secret}})})
-    return template.format(s=secret, repr=repr(secret), json=json.dumps(secret), nested=nested)
+    return template.format(s=secret, repr=repr(secret), json=json.dumps(secret), nested=nested,
+                           ps=secret.replace("'", "''"))
 
 
 @st.composite
