@@ -28,10 +28,9 @@ def test_localized_queries_find_the_right_entry(language, index):
     right = [q for q in queries if (index.lookup(q["query"], 1) or [None])[0] and
              index.lookup(q["query"], 1)[0].entry_id == q["expected"]]
     assert len(queries) >= 40
-    # The bar: at least 40 independently written queries per language find their
-    # entry. The 90% top-1 target is tracked by tests/benchmarks/localized.py; this floor
-    # catches regressions.
-    assert len(right) >= 40 and len(right) / len(queries) >= 0.85, \
+    # At least 40 independently written queries per language find their entry, and top-1 is
+    # at least 90%. tests/benchmarks/localized.py also reports a later-written holdout set.
+    assert len(right) >= 40 and len(right) / len(queries) >= 0.9, \
         [(q["query"], q["expected"]) for q in queries if q not in right][:10]
 
 
