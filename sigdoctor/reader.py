@@ -109,6 +109,13 @@ def iter_lines(stream: BinaryIO) -> Iterator[str]:
     Raises BadInput here, before returning, for empty or binary input: the caller
     learns of it even if it hands the lines to code that catches everything.
     """
+    return _split(iter_chunks(stream))
+
+
+def iter_chunks(stream: BinaryIO) -> Iterator[str]:
+    """The same lines as iter_lines, many to a string: each chunk ends where a line (or a
+    piece of an overlong one) ends, so cutting chunks at "\\n" gives back exactly those lines.
+    A piece without its "\\n" is always the last thing in its chunk. Raises like iter_lines."""
     head = _read(stream)
     if not head:
         raise BadInput("the input is empty (debug output goes to stderr: add 2>&1 to az, *>&1 to PowerShell)")
@@ -119,40 +126,69 @@ def iter_lines(stream: BinaryIO) -> Iterator[str]:
     reason = _binary_reason(head, text)
     if reason:
         raise BadInput(reason)
-    return _lines(stream, decoder, text.replace("\x00", ""))
+    return _chunks(stream, decoder, _without_nul(text))
 
 
-def _lines(stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str) -> Iterator[str]:
+def _without_nul(text: str) -> str:
+    return text.replace("\x00", "") if "\x00" in text else text  # replace alone scans twice
+
+
+def _chunks(stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str) -> Iterator[str]:
     parts: list[str] = []  # the current line, not yet terminated
     size = 0
     while True:
-        start = 0
-        while (end := text.find("\n", start)) >= 0:
-            line = text[start:end + 1]
-            start = end + 1
-            if parts:
-                line = "".join(parts) + line
-                parts.clear()
-                size = 0
-            while len(line) > MAX_LINE:
-                cut = _cut(line)
-                yield line[:cut]
-                line = line[cut:]
-            yield line
-        if start < len(text):
-            parts.append(text[start:])
-            size += len(text) - start
+        cut = text.rfind("\n") + 1
+        if cut:
+            yield from _bounded("".join(parts) + text[:cut] if parts else text[:cut])
+            parts, size = [], 0
+        if cut < len(text):
+            parts.append(text[cut:])
+            size += len(text) - cut
         if size > MAX_LINE:
             pending = "".join(parts)
             while len(pending) > MAX_LINE:
-                cut = _cut(pending)
-                yield pending[:cut]
-                pending = pending[cut:]
+                at = _cut(pending)
+                yield pending[:at]
+                pending = pending[at:]
             parts, size = [pending], len(pending)
         chunk = _read(stream)
         if not chunk:
             break
-        text = decoder.decode(chunk).replace("\x00", "")
+        text = _without_nul(decoder.decode(chunk))
     tail = "".join(parts) + decoder.decode(b"", final=True)
     if tail:
         yield tail
+
+
+def _bounded(lines: str) -> Iterator[str]:
+    """Whole lines as one chunk; a line longer than MAX_LINE in pieces of their own (rare: only a
+    line that began in an earlier read can be, so the walk line by line is rarely taken)."""
+    if len(lines) <= MAX_LINE:
+        yield lines
+        return
+    run = start = 0
+    while start < len(lines):
+        end = lines.find("\n", start) + 1
+        if end - start > MAX_LINE:
+            if run < start:
+                yield lines[run:start]
+            line = lines[start:end]
+            while len(line) > MAX_LINE:
+                at = _cut(line)
+                yield line[:at]
+                line = line[at:]
+            yield line
+            run = end
+        start = end
+    if run < len(lines):
+        yield lines[run:]
+
+
+def _split(chunks: Iterator[str]) -> Iterator[str]:
+    for chunk in chunks:
+        start = 0
+        while (end := chunk.find("\n", start) + 1) > 0:
+            yield chunk[start:end]
+            start = end
+        if start < len(chunk):
+            yield chunk[start:]
