@@ -19,30 +19,43 @@ _JSON_LINE_START = ('"', "{", "}", "[", "]")
 
 
 def group_json_blocks(lines: Iterable[Line]) -> Iterator[Line]:
-    block: list[Line] = []
-    counter = BraceCounter()
-    size = 0
+    grouper = BlockGrouper()
     for line in lines:
-        if block:
-            if _ends_block(block, line, size):
-                yield from _give_up(block)
-                block = []
-            else:
-                block.append(line)
-                size += len(line.text) + 1
-                if counter.feed(line.text) <= 0:
-                    yield merge(block)
-                    block = []
-                continue
+        yield from grouper.push(line)
+    yield from grouper.finish()
+
+
+class BlockGrouper:
+    """Lines pushed one at a time; a line that opens a document is held until the block closes."""
+
+    def __init__(self) -> None:
+        self.block: list[Line] = []
+        self.counter = BraceCounter()
+        self.size = 0
+
+    def push(self, line: Line) -> list[Line]:
+        out: list[Line] = []
+        if self.block:
+            if not _ends_block(self.block, line, self.size):
+                self.block.append(line)
+                self.size += len(line.text) + 1
+                if self.counter.feed(line.text) <= 0:
+                    out, self.block = [merge(self.block)], []
+                return out
+            out = self.finish()
         opening = _opening_brace(line.text)
         if opening < 0:
-            yield line
-            continue
-        counter = BraceCounter()
-        counter.feed(line.text, opening)
-        block, size = [line], len(line.text)
-    if block:
-        yield from _give_up(block)
+            out.append(line)
+            return out
+        self.counter = BraceCounter()
+        self.counter.feed(line.text, opening)
+        self.block, self.size = [line], len(line.text)
+        return out
+
+    def finish(self) -> list[Line]:
+        """Give up the open block, as a new log record or the end of the input does."""
+        block, self.block = self.block, []
+        return list(_give_up(block)) if block else []
 
 
 def _opening_brace(text: str) -> int:

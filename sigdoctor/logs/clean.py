@@ -9,7 +9,6 @@ terminal hard-wrapped at a fixed width.
 from __future__ import annotations
 
 import html
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -97,6 +96,14 @@ def strip_terminal(raw: str) -> str:
     if "\x1b" in raw or "[" in raw:
         raw = _ANSI.sub("", raw)
     return raw
+
+
+def _terminal_text(raw) -> str:
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", "replace")
+    elif not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    return strip_terminal(raw)
 
 
 def normalise(raw: str, number: int = 1) -> list[Line]:
@@ -207,61 +214,79 @@ def _split_prefix(text: str, number: int, level: str) -> Line:
 
 
 class Cleaner:
-    """Streams input lines to clean logical lines, joining terminal hard-wraps.
+    """Turns input lines, pushed one at a time, into clean logical lines, joining terminal hard-wraps.
 
     The wrap width is guessed from the first SAMPLE_LINES lines: in a wrapped paste the longest
     lines all have the same length and end mid-token. Lines cut inside a URL or a quoted id are
-    joined even without a known width.
+    joined even without a known width. So nothing comes out before the sample is complete, and a
+    line comes out only when the next one shows it does not continue it.
     """
 
     def __init__(self) -> None:
         self.width = 0
         self.gutter_width = 0  # PowerShell 7 wraps its `| message` gutter at its own width
+        self._sample: list[tuple[int, str]] | None = []  # None once the width is known
+        self._sample_size = 0
+        self._pending: tuple[int, str, list[tuple[int, int]]] | None = None  # (number, text, joins)
+        self._last_physical = ""
 
     def lines(self, raw_lines: Iterable[str]) -> Iterator[Line]:
-        for number, text, joins in self._unwrapped(raw_lines):
-            for line in normalise(text, number):
-                if joins:
-                    shift = max(0, text.find(line.text[:20])) if line.text else 0
-                    line.joins = tuple((max(0, off - shift), n) for off, n in joins)
-                yield line
+        """The whole input at once."""
+        for number, raw in enumerate(raw_lines, 1):
+            yield from self.push(number, raw)
+        yield from self.finish()
 
-    def _unwrapped(self, raw_lines: Iterable[str]) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
-        stream = self._numbered(raw_lines)
-        sample: list[tuple[int, str]] = []
-        size = 0
-        for item in stream:
-            sample.append(item)
-            size += len(item[1])
-            if len(sample) >= SAMPLE_LINES or size >= SAMPLE_CHARS:
-                break
+    @property
+    def sampling(self) -> bool:
+        return self._sample is not None
+
+    def push(self, number: int, raw: str) -> list[Line]:
+        text = _terminal_text(raw)
+        if self._sample is None:
+            return self._unwrap(number, text)
+        self._sample.append((number, text))
+        self._sample_size += len(text)
+        if len(self._sample) >= SAMPLE_LINES or self._sample_size >= SAMPLE_CHARS:
+            return self._end_sample()
+        return []
+
+    def finish(self) -> list[Line]:
+        """The end of the input: everything still held back."""
+        return (self._end_sample() if self._sample is not None else []) + self.release()
+
+    def release(self) -> list[Line]:
+        """The line held back in case the next continues it: for a caller that knows the next line
+        starts a new record (which would release it just so)."""
+        pending, self._pending = self._pending, None
+        return self._normalised(*pending) if pending else []
+
+    def _end_sample(self) -> list[Line]:
+        sample, self._sample = self._sample or [], None
         texts = [text for _, text in sample]
         self.width = guess_width(texts)
         self.gutter_width = guess_width(texts, gutter=True)
-        pending: tuple[int, str, list[tuple[int, int]]] | None = None
-        last_physical = ""
-        for number, text in itertools.chain(sample, stream):
-            rest = self._continuation(last_physical, text) if pending and len(pending[1]) < MAX_JOINED else None
+        return [line for number, text in sample for line in self._unwrap(number, text)]
+
+    def _unwrap(self, number: int, text: str) -> list[Line]:
+        previous, self._last_physical = self._last_physical, text
+        pending = self._pending
+        if pending and len(pending[1]) < MAX_JOINED:
+            rest = self._continuation(previous, text)
             if rest is not None:
                 pending[2].append((len(pending[1]), number))
-                pending = (pending[0], pending[1] + rest, pending[2])
-                last_physical = text
-                continue
-            if pending:
-                yield pending
-            pending = (number, text, [])
-            last_physical = text
-        if pending:
-            yield pending
+                self._pending = (pending[0], pending[1] + rest, pending[2])
+                return []
+        self._pending = (number, text, [])
+        return self._normalised(*pending) if pending else []
 
     @staticmethod
-    def _numbered(raw_lines: Iterable[str]) -> Iterator[tuple[int, str]]:
-        for number, raw in enumerate(raw_lines, 1):
-            if isinstance(raw, bytes):
-                raw = raw.decode("utf-8", "replace")
-            elif not isinstance(raw, str):
-                raw = "" if raw is None else str(raw)
-            yield number, strip_terminal(raw)
+    def _normalised(number: int, text: str, joins: list[tuple[int, int]]) -> list[Line]:
+        lines = normalise(text, number)
+        if joins:
+            for line in lines:
+                shift = max(0, text.find(line.text[:20])) if line.text else 0
+                line.joins = tuple((max(0, off - shift), n) for off, n in joins)
+        return lines
 
     def _continuation(self, previous: str, text: str) -> str | None:
         """What of `text` to append to the previous line when the terminal wrapped it, else None."""
