@@ -141,15 +141,22 @@ def normalise(raw: str, number: int = 1) -> list[Line]:
     text = _TF_GUTTER.sub("", text, count=1)
     text = _PS_GUTTER.sub("", text, count=1)
     text = _PS_SHELL_PROMPT.sub("", text, count=1)
-    if "level=" in text and ("msg=" in text or "time=" in text):
-        wrapped = _unwrap_logfmt(text, number)
-        if wrapped:
-            return wrapped
-    if "\\n" in text and '{"' in text:
-        wrapped = _unwrap_json_strings(text, number, level)
+    logfmt = "level=" in text and ("msg=" in text or "time=" in text)
+    json_log = "\\n" in text and '{"' in text
+    if (logfmt or json_log) and not _is_az_record(text):  # an az record may quote such text, in a body
+        wrapped = _unwrap_logfmt(text, number) if logfmt else []
+        if not wrapped and json_log:
+            wrapped = _unwrap_json_strings(text, number, level)
         if wrapped:
             return wrapped
     return [_split_prefix(text.rstrip(), number, level)]
+
+
+def _is_az_record(text: str) -> bool:
+    """`LEVEL: logger: ...`, as az's own logging writes every line."""
+    prefix = _AZ_PREFIX.match(text)
+    logger = prefix.group("logger") if prefix else None
+    return bool(logger and prefix.group("level") and not _NOT_A_LOGGER.search(logger))
 
 
 def _unwrap_logfmt(text: str, number: int) -> list[Line]:

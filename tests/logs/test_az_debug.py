@@ -139,3 +139,18 @@ def test_command_from_arguments():
     assert command_from_arguments("'sig', 'image-version', 'create', '-g', 'rg'") == "az sig image-version create"
     assert command_from_arguments("'vm', 'create', '--image', 'x'") == "az vm create"
     assert command_from_arguments("") == ""
+
+
+def test_error_body_quoting_other_logs_is_read_as_a_body(scan):
+    # Text in an az record's body is not another tool's wrapper: no logfmt, no JSON-log unwrapping.
+    trace = """
+        DEBUG: cli.azure.cli.core.sdk.policies: Request URL: 'https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g?api-version=2022-03-03'
+        DEBUG: cli.azure.cli.core.sdk.policies: Request method: 'PUT'
+        DEBUG: cli.azure.cli.core.sdk.policies: Response status: 400
+        DEBUG: cli.azure.cli.core.sdk.policies: Response content:
+    """
+    for body, message in (('{"code":"BadScript","message":"Line one\\nline two."}', "Line one line two."),
+                          ('{"error":{"code":"BadScript","message":"time=t level=error msg=boom"}}',
+                           "time=t level=error msg=boom")):
+        [record] = scan(trace + "        DEBUG: cli.azure.cli.core.sdk.policies: " + body + "\n")
+        assert (record.source, record.line, record.code, record.message) == ("az-debug", 5, "BadScript", message)
