@@ -9,9 +9,21 @@ import sys
 from .exit_codes import ExitCode
 
 
+def _(message: str) -> str:
+    """These messages can come before a command chose a language: use the environment's."""
+    from . import i18n
+
+    try:
+        if i18n.current_language() == "en":
+            i18n.set_language(i18n.negotiate().language)
+    except Exception:  # noqa: BLE001 - a message about a failure must not fail itself
+        pass
+    return i18n._(message)
+
+
 def _interrupted() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not raise inside the exit
-    sys.stderr.write("\nsigdoctor: interrupted\n")
+    sys.stderr.write("\nsigdoctor: " + _("interrupted") + "\n")
     sys.exit(ExitCode.INTERRUPTED)
 
 
@@ -52,7 +64,7 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if sys.stdout is None:  # started with >&-: every command has something to say
         if sys.stderr is not None:
-            sys.stderr.write("sigdoctor: standard output is closed; nothing can be written\n")
+            sys.stderr.write("sigdoctor: " + _("standard output is closed; nothing can be written") + "\n")
         sys.exit(ExitCode.USAGE)
     try:
         for stream in (sys.stdout, sys.stderr):
@@ -75,7 +87,8 @@ def main() -> None:
         from .terminal import safe
 
         message = safe(redact(f"{type(exc).__name__}: {exc}")).replace("\n", " ")[:500]
-        sys.stderr.write(f"sigdoctor: internal error: {message} (set SIGDOCTOR_DEBUG=1 to see where)\n")
+        sys.stderr.write("sigdoctor: " + _("internal error: {message} (set SIGDOCTOR_DEBUG=1 to see where)").format(
+            message=message) + "\n")
         sys.exit(ExitCode.INTERNAL)
 
 

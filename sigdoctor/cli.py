@@ -14,13 +14,16 @@ from .commands.common import Failure, out
 from .exit_codes import ExitCode
 from .i18n import _
 
+# Help texts are built when this module loads, before --lang is read: they follow the environment.
+i18n.set_language(i18n.negotiate().language)
+
 cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=False, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
-                  help="Explain Azure Compute Gallery errors from az, PowerShell, Terraform and ARM output.")
+                  help=_("Explain Azure Compute Gallery errors from az, PowerShell, Terraform and ARM output."))
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="ko, fr, ru, nl or en (default: from the environment).")]
-KnowledgeOpt = Annotated[list[str] | None, typer.Option("--knowledge", help="Extra catalog directory (repeatable).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help=_("Write one JSON document to stdout."))]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=_("ko, fr, ru, nl or en (default: from the environment)."))]
+KnowledgeOpt = Annotated[list[str] | None, typer.Option("--knowledge", help=_("Extra catalog directory (repeatable)."))]
 
 
 def make_app(lang: str | None, knowledge: list[str] | None = None, redact_ids: bool = False) -> App:
@@ -59,11 +62,10 @@ def run(function):
     raise typer.Exit(int(code or 0))
 
 
-@cli.callback(invoke_without_command=True)
+@cli.callback(invoke_without_command=True, help=_("With no command: diagnose what is piped in, or open the interactive doctor on a terminal."))
 def main_callback(ctx: typer.Context,
                   lang: LangOpt = None,
-                  version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False):
-    """With no command: diagnose what is piped in, or open the interactive doctor on a terminal."""
+                  version: Annotated[bool, typer.Option("--version", help=_("Print the version."))] = False):
     if version:
         from . import __version__
 
@@ -77,76 +79,68 @@ def main_callback(ctx: typer.Context,
         ctx.invoke(repl, lang=lang)
 
 
-@cli.command()
-def diagnose(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
+@cli.command(help=_("Find Azure errors in a log or paste and explain each one."))
+def diagnose(path: Annotated[str, typer.Argument(help=_("Log file, or - for standard input."))] = "-",
              as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
-             redact_ids: Annotated[bool, typer.Option("--redact-ids", help="Mask subscription and tenant ids too.")] = False,
-             no_walk: Annotated[bool, typer.Option("--no-walk", help="Only print; do not walk the steps on the terminal.")] = False):
-    """Find Azure errors in a log or paste and explain each one."""
+             redact_ids: Annotated[bool, typer.Option("--redact-ids", help=_("Mask subscription and tenant ids too."))] = False,
+             no_walk: Annotated[bool, typer.Option("--no-walk", help=_("Only print; do not walk the steps on the terminal."))] = False):
     from .commands.diagnose import diagnose_command
 
     run(lambda: diagnose_command(make_app(lang, knowledge, redact_ids), path, as_json, walk=not no_walk))
 
 
-@cli.command()
-def lookup(query: Annotated[list[str], typer.Argument(help="A catalog id, an error code, or words.")],
+@cli.command(help=_("Find catalog entries by id (SIG3024), error code (ParentResourceNotFound) or words, in any language."))
+def lookup(query: Annotated[list[str], typer.Argument(help=_("A catalog id, an error code, or words."))],
            as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
            limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10):
-    """Find catalog entries by id (SIG3024), error code (ParentResourceNotFound) or words, in any language."""
     from .commands.lookup import lookup_command
 
     run(lambda: lookup_command(make_app(lang, knowledge), " ".join(query), as_json, limit))
 
 
-@cli.command()
-def show(entry_id: Annotated[str, typer.Argument(metavar="ID", help="A catalog id such as SIG2006.")],
+@cli.command(help=_("Print a whole catalog entry: messages, cause, what to do, steps."))
+def show(entry_id: Annotated[str, typer.Argument(metavar="ID", help=_("A catalog id such as SIG2006."))],
          as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None):
-    """Print a whole catalog entry: messages, cause, what to do, steps."""
     from .commands.lookup import show_command
 
     run(lambda: show_command(make_app(lang, knowledge), entry_id, as_json))
 
 
-@cli.command("list")
-def list_entries(area: Annotated[str | None, typer.Option("--area", help="gallery, image-definition, image-version, vm-or-scale-set, disk-from-image-version, general")] = None,
+@cli.command("list", help=_("List catalog entries, one line each."))
+def list_entries(area: Annotated[str | None, typer.Option("--area", help=_("gallery, image-definition, image-version, vm-or-scale-set, disk-from-image-version, general"))] = None,
                  as_json: JsonOpt = False, lang: LangOpt = None, knowledge: KnowledgeOpt = None,
-                 all_entries: Annotated[bool, typer.Option("--all", help="Include retired entries.")] = False):
-    """List catalog entries, one line each."""
+                 all_entries: Annotated[bool, typer.Option("--all", help=_("Include retired entries."))] = False):
     from .commands.lookup import list_command
 
     run(lambda: list_command(make_app(lang, knowledge), area, as_json, all_entries))
 
 
-@cli.command()
-def check(directory: Annotated[Path | None, typer.Argument(help="Catalog directory (default: the bundled one).")] = None,
+@cli.command(help=_("Validate a catalog: every problem as `path: field: message`."))
+def check(directory: Annotated[Path | None, typer.Argument(help=_("Catalog directory (default: the bundled one)."))] = None,
           as_json: JsonOpt = False, lang: LangOpt = None):
-    """Validate a catalog: every problem as `path: field: message`."""
     from .commands.check import check_command
 
     run(lambda: check_command(make_app(lang), directory, as_json))
 
 
-@cli.command()
+@cli.command(help=_("List the supported languages and say which one is active and why."))
 def languages(as_json: JsonOpt = False, lang: LangOpt = None):
-    """List the supported languages and say which one is active and why."""
     from .commands.languages import languages_command
 
     run(lambda: languages_command(make_app(lang), as_json))
 
 
-@cli.command()
-def redact(path: Annotated[str, typer.Argument(help="Log file, or - for standard input.")] = "-",
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+@cli.command(help=_("Write a shareable copy of a log with secrets and subscription/tenant ids masked."))
+def redact(path: Annotated[str, typer.Argument(help=_("Log file, or - for standard input."))] = "-",
+           output: Annotated[Path | None, typer.Option("--output", "-o", help=_("Write here instead of stdout."))] = None,
            as_json: JsonOpt = False, lang: LangOpt = None):
-    """Write a shareable copy of a log with secrets and subscription/tenant ids masked."""
     from .commands.redact import redact_command
 
     run(lambda: redact_command(make_app(lang), path, output, as_json))
 
 
-@cli.command()
+@cli.command(help=_("Open the interactive doctor: paste a log, get walked to a fix."))
 def repl(lang: LangOpt = None, knowledge: KnowledgeOpt = None):
-    """Open the interactive doctor: paste a log, get walked to a fix."""
     from .commands.repl import repl_command
 
     run(lambda: repl_command(make_app(lang, knowledge)))

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import paths
+from . import jsoncache, paths
 
 DOMAIN = "sigdoctor"
 LANGUAGES = ("en", "ko", "fr", "ru", "nl")
@@ -47,21 +47,32 @@ _ENGLISH = Translations("en", {}, lambda n: int(n != 1))
 def load(language: str) -> Translations:
     if language == "en":
         return _ENGLISH
-    from babel.messages.pofile import read_po  # only when a translation is used
-
     path = paths.locales_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.is_file():
         return _ENGLISH
+    # Parsing a 1 MB .po with Babel on every command is most of a Korean user's start-up:
+    # the compiled messages are cached as JSON, keyed by the .po file.
+    cached = jsoncache.load(f"messages-{language}", [path])
+    if not isinstance(cached, dict) or "messages" not in cached:
+        cached = _compile(path, language)
+        jsoncache.store(f"messages-{language}", [path], cached)
+    messages = {(c or None, i): tuple(v) if isinstance(v, list) else v for c, i, v in cached["messages"]}
+    return Translations(language, messages, _gettext.c2py(cached["plural"]))
+
+
+def _compile(path, language: str) -> dict:
+    from babel.messages.pofile import read_po  # only when a translation is used
+
     with open(path, "rb") as fh:
         catalog = read_po(fh, locale=language)
-    messages: dict = {}
+    messages = []
     for message in catalog:
         if not message.id or message.fuzzy:
             continue  # a fuzzy translation is not a translation
         key = message.id[0] if message.pluralizable else message.id
-        value = tuple(message.string) if message.pluralizable else message.string
-        messages[(message.context, key)] = value
-    return Translations(language, messages, _gettext.c2py(catalog.plural_expr))
+        value = list(message.string) if message.pluralizable else message.string
+        messages.append((message.context or "", key, value))
+    return {"messages": messages, "plural": catalog.plural_expr}
 
 
 _current: Translations = _ENGLISH
