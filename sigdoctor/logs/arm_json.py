@@ -250,3 +250,6 @@ class ArmJsonParser(Parser):
             return [], False
         found = json_findings(ctx, self.source, line)
         return found, bool(found)
+
+    def idle(self) -> bool:
+        return True  # keeps nothing between lines

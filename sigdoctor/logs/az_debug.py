@@ -74,6 +74,9 @@ class AzDebugParser(Parser):
             return [], True
         return [], False
 
+    def idle(self) -> bool:
+        return True  # a request's first line resets whatever it was in
+
     def _trace_line(self, text: str, ctx: Context) -> bool:
         if match := _REQUEST_URL.match(text):
             ctx.start_request(url=match.group(1))

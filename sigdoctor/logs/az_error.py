@@ -69,6 +69,9 @@ class AzErrorParser(Parser):
     def close(self, ctx: Context) -> list[Finding]:
         return self._finish(ctx) if self.block else []
 
+    def idle(self) -> bool:
+        return self.block is None
+
     @staticmethod
     def _may_hold_error(line: Line) -> bool:
         if line.logger == "logfmt":  # other tools' error-level chatter (openshift-install: `with ...,`)

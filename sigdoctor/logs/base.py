@@ -40,3 +40,8 @@ class Parser:
 
     def close(self, ctx: Context) -> list[Finding]:
         return []
+
+    def idle(self) -> bool:
+        """Inside nothing of its own: the lines of a quiet az request (skim.py) would neither change
+        this parser nor make it find anything. False unless a parser knows."""
+        return False

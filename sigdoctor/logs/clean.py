@@ -244,8 +244,9 @@ class Cleaner:
         yield from self.finish()
 
     @property
-    def sampling(self) -> bool:
-        return self._sample is not None
+    def holds_nothing(self) -> bool:
+        """The sample is read and no line is held back."""
+        return self._sample is None and self._pending is None
 
     def push(self, number: int, raw: str) -> list[Line]:
         text = _terminal_text(raw)

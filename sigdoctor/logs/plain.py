@@ -54,6 +54,9 @@ class PlainParser(Parser):
             self.messages.append((line.number, message))
         return [], False
 
+    def idle(self) -> bool:
+        return True  # reads only lines without a logger
+
     @staticmethod
     def _is_error_sentence(text: str) -> bool:
         if not 15 <= len(text) <= 4000 or text.endswith("?") or _NOT_PROSE.match(text):

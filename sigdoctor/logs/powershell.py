@@ -93,6 +93,9 @@ class PowerShellParser(Parser):
     def close(self, ctx: Context) -> list[Finding]:
         return self._finish(ctx) if self.block else []
 
+    def idle(self) -> bool:
+        return self.block is None and not self.mode
+
     # -- HTTP REQUEST / RESPONSE blocks -------------------------------------------------------------
     def _http(self, line: Line, text: str, ctx: Context) -> list[Finding]:
         marker = _HTTP_MARKER.match(text)

@@ -72,6 +72,9 @@ class SdkParser(Parser):
             return found + [finding(ctx, self.source, line.number, match.group(0), request=request)], True
         return found, False
 
+    def idle(self) -> bool:
+        return self.block is None and self.banner_code is None and not self.in_traceback
+
     def close(self, ctx: Context) -> list[Finding]:
         found = self._finish(ctx) if self.block else []
         if self.banner_code:

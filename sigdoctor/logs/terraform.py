@@ -111,6 +111,9 @@ class TerraformParser(Parser):
             return found + more, bool(more)
         return found, False
 
+    def idle(self) -> bool:
+        return not self.header and self.block is None and not self.trace
+
     def close(self, ctx: Context) -> list[Finding]:
         found = self._finish_header(ctx) if self.header else []
         if self.block:
