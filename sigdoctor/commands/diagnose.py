@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..app import App
-from ..diagnose import diagnose_lines
+from ..diagnose import diagnose_chunks
 from ..exit_codes import ExitCode
 from ..i18n import _, ngettext
-from ..reader import BadInput, iter_lines
+from ..reader import BadInput, iter_chunks
 from ..render import finding_dict, finding_text
 from .common import Failure, emit_json, open_input, out
 
@@ -20,7 +20,7 @@ def exit_code_for(findings) -> ExitCode:
 def read_findings(app: App, path: str):
     stream = open_input(path)
     try:
-        return diagnose_lines(iter_lines(stream), app.catalog, app.matcher)
+        return diagnose_chunks(iter_chunks(stream), app.catalog, app.matcher)
     except BadInput as exc:
         raise Failure(f"{path}: {exc}", ExitCode.BAD_INPUT) from None
     finally:
