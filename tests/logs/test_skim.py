@@ -7,6 +7,8 @@ import io
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sigdoctor import reader
 from sigdoctor.logs import _parsers, clean, scan, scan_chunks, scan_text, scan_with
@@ -89,15 +91,16 @@ def records(found) -> list[dict]:
     return [r.to_dict() for r in found]
 
 
-def line_by_line(text: str) -> list[dict]:
-    return records(scan_with(_parsers(), reader.iter_lines(io.BytesIO(text.encode()))))
+def line_by_line(text: str, chunk: int = reader.CHUNK) -> list[dict]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "CHUNK", chunk)  # the first read decides what the input is
+        return records(scan_with(_parsers(), reader.iter_lines(io.BytesIO(text.encode()))))
 
 
 def skimmed(text: str, chunk: int) -> list[dict]:
-    data = text.encode()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(reader, "CHUNK", chunk)
-        return records(scan_chunks(reader.iter_chunks(io.BytesIO(data))))
+        return records(scan_chunks(reader.iter_chunks(io.BytesIO(text.encode()))))
 
 
 @pytest.fixture(autouse=True)
@@ -130,6 +133,20 @@ def test_polling_after_a_change_keeps_the_change_as_the_failing_request(change, 
     expected = line_by_line(text)
     assert skimmed(text, 1 << 16) == expected
     assert sum(skipped) > 0
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([quiet(0, 4), quiet(4, 4), polls(3), *INTERRUPTIONS.values()])
+                | st.text(max_size=60), min_size=1, max_size=24),
+       st.sampled_from([64, 700, 1 << 16]))
+def test_any_mix_reads_as_line_by_line(pieces, chunk):
+    text = "".join(pieces)
+    try:
+        found = skimmed(text, chunk)
+    except reader.BadInput:
+        return  # empty, or refused as binary: nothing is read either way
+    assert found == line_by_line(text, chunk)
 
 
 def test_quiet_traffic_is_passed_over_and_lines_stay_exact(skipped):
