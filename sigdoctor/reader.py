@@ -16,6 +16,8 @@ import codecs
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from .i18n import N_, _
+
 CHUNK = 1 << 16
 MAX_LINE = 1 << 20  # 1 MiB of text per piece
 _CUT_BACK = 4096  # cut an overlong line after a separator this close to the limit, so a token stays whole
@@ -35,19 +37,19 @@ codecs.register_error("sigdoctor-cp1252", _cp1252_fallback)
 
 # Leading bytes of formats people attach instead of a log, and what to say about them.
 _MAGIC = (
-    (b"\x1f\x8b", "a gzip file: decompress it first (gzip -dc FILE | sigdoctor diagnose -)"),
-    (b"PK\x03\x04", "a zip archive: extract the log from it first"),
-    (b"\x89PNG", "a PNG image, not a log: paste the text instead of a screenshot"),
-    (b"\xff\xd8\xff", "a JPEG image, not a log: paste the text instead of a screenshot"),
-    (b"GIF8", "a GIF image, not a log"),
-    (b"%PDF", "a PDF document, not a log"),
-    (b"BZh", "a bzip2 file: decompress it first (bzip2 -dc FILE | sigdoctor diagnose -)"),
-    (b"\xfd7zXZ\x00", "an xz file: decompress it first (xz -dc FILE | sigdoctor diagnose -)"),
-    (b"(\xb5/\xfd", "a zstd file: decompress it first (zstd -dc FILE | sigdoctor diagnose -)"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: extract the log from it first"),
-    (b"\x7fELF", "a program, not a log"),
-    (b"MZ", "a Windows program, not a log"),
-    (b"SQLite format 3\x00", "an SQLite database, not a log"),
+    (b"\x1f\x8b", N_("this is a gzip file: decompress it first (gzip -dc FILE | sigdoctor diagnose -)")),
+    (b"PK\x03\x04", N_("this is a zip archive: extract the log from it first")),
+    (b"\x89PNG", N_("this is a PNG image, not a log: paste the text instead of a screenshot")),
+    (b"\xff\xd8\xff", N_("this is a JPEG image, not a log: paste the text instead of a screenshot")),
+    (b"GIF8", N_("this is a GIF image, not a log")),
+    (b"%PDF", N_("this is a PDF document, not a log")),
+    (b"BZh", N_("this is a bzip2 file: decompress it first (bzip2 -dc FILE | sigdoctor diagnose -)")),
+    (b"\xfd7zXZ\x00", N_("this is an xz file: decompress it first (xz -dc FILE | sigdoctor diagnose -)")),
+    (b"(\xb5/\xfd", N_("this is a zstd file: decompress it first (zstd -dc FILE | sigdoctor diagnose -)")),
+    (b"7z\xbc\xaf\x27\x1c", N_("this is a 7-Zip archive: extract the log from it first")),
+    (b"\x7fELF", N_("this is a program, not a log")),
+    (b"MZ", N_("this is a Windows program, not a log")),
+    (b"SQLite format 3\x00", N_("this is an SQLite database, not a log")),
 )
 
 
@@ -74,7 +76,7 @@ def _binary_reason(head: bytes, text: str) -> str | None:
     """Why the first bytes say this is not a log, or None."""
     for magic, reason in _MAGIC:
         if head.startswith(magic) and (magic != b"MZ" or b"\x00" in head[:64]):
-            return "this is " + reason
+            return _(reason)
     sample = text[:8192]
     if not sample:
         return None
@@ -84,7 +86,7 @@ def _binary_reason(head: bytes, text: str) -> str | None:
     nuls = sample.count("\x00")
     controls = sum(1 for ch in sample if "\x00" < ch < "\x07" or "\x0e" <= ch < "\x1b" or "\x1c" <= ch < " ")
     if controls / len(sample) > 0.05 or nuls / len(sample) > 0.9:
-        return "this looks like a binary file, not a log"
+        return _("this looks like a binary file, not a log")
     return None
 
 
@@ -100,7 +102,7 @@ def _read(stream: BinaryIO) -> bytes:
     try:
         return stream.read(CHUNK)
     except OSError as exc:  # EIO, EISDIR on an odd stdin, a network share gone away
-        raise BadInput(f"cannot be read ({exc.strerror or exc})") from None
+        raise BadInput(_("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
 
 
 def iter_lines(stream: BinaryIO) -> Iterator[str]:
@@ -118,7 +120,7 @@ def iter_chunks(stream: BinaryIO) -> Iterator[str]:
     A piece without its "\\n" is always the last thing in its chunk. Raises like iter_lines."""
     head = _read(stream)
     if not head:
-        raise BadInput("the input is empty (debug output goes to stderr: add 2>&1 to az, *>&1 to PowerShell)")
+        raise BadInput(_("the input is empty (debug output goes to stderr: add 2>&1 to az, *>&1 to PowerShell)"))
     encoding, skip = _sniff_encoding(head)
     errors = "sigdoctor-cp1252" if encoding == "utf-8" else "replace"
     decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
