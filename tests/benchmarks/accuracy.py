@@ -97,7 +97,8 @@ def evaluate(cases, predict) -> dict:
             "misses": misses}
 
 
-def main() -> int:
+def run() -> dict:
+    """{split: {"sigdoctor": metrics, "baseline": metrics}} for tune, holdout, holdout2 and all."""
     catalog = load_catalog()
     matcher = Matcher(catalog)
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["case"]
@@ -125,6 +126,11 @@ def main() -> int:
     for split in ("tune", "holdout", "holdout2", "all"):
         cases = [c for c in manifest if split == "all" or c.get("split") == split]
         report[split] = {"sigdoctor": evaluate(cases, ours), "baseline": evaluate(cases, naive)}
+    return report
+
+
+def main() -> int:
+    report = run()
     if "--json" in sys.argv:
         print(json.dumps(report, indent=2))
         return 0

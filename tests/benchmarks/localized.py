@@ -37,12 +37,13 @@ def top1(index, query: str) -> str:
     return hits[0].entry_id if hits else "-"
 
 
-def main() -> int:
+def results(verbose: bool = False) -> list[tuple[str, str, int, float, float]]:
+    """(set, language, queries, sigdoctor top-1 %, baseline top-1 %) for every set and language."""
     catalog = load_catalog()
     index = build_index(catalog)
     entries = catalog.active()
     english = [f"{e.title} {' '.join(e.templates)}" for e in entries]
-    print(f"{'set':8} {'lang':5} {'queries':>7} {'sigdoctor top-1 %':>18} {'baseline top-1 %':>17}")
+    out = []
     for name, folder in SETS.items():
         for language in LANGUAGES:
             rows = load_queries(language, folder)
@@ -50,12 +51,20 @@ def main() -> int:
                 continue
             ours = sum(top1(index, r["query"]) == r["expected"] for r in rows)
             naive = sum(entries[process.extractOne(r["query"], english)[2]].id == r["expected"] for r in rows)
-            print(f"{name:8} {language:5} {len(rows):>7} {100 * ours / len(rows):>18.1f} {100 * naive / len(rows):>17.1f}")
-            if "-v" in sys.argv and name == "dev":  # the holdout is not to be looked at query by query
+            out.append((name, language, len(rows), 100 * ours / len(rows), 100 * naive / len(rows)))
+            if verbose and name == "dev":  # the holdout is not to be looked at query by query
                 for r in rows:
                     got = top1(index, r["query"])
                     if got != r["expected"]:
                         print(f"   miss [{r['kind']}] {r['query']!r}: expected {r['expected']}, got {got}")
+    return out
+
+
+def main() -> int:
+    table = results("-v" in sys.argv)
+    print(f"{'set':8} {'lang':5} {'queries':>7} {'sigdoctor top-1 %':>18} {'baseline top-1 %':>17}")
+    for name, language, n, ours, naive in table:
+        print(f"{name:8} {language:5} {n:>7} {ours:>18.1f} {naive:>17.1f}")
     return 0
 
 
