@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from ..catalog import Entry
+from ..catalog import ID_FORMAT, Entry
 from ..i18n import _, ngettext
 from ..localized import title
 from ..matcher import MatchResult
 from ..render import clean, entry_text, error_lines, finding_text, percent, shell_of
-from ..search import ID_QUERY
 from ..walk import BACK, NO, Question, Walk, next_routes, parse_answer, separating_question
 from . import views
 from .state import Pending, State
@@ -34,7 +33,7 @@ def handle_text(state: State, text: str) -> None:
     answer = parse_answer(line)
     if state.walk is not None and (state.walking or answer == BACK) and answer:
         return answer_step(state, answer)
-    if state.walking and not ID_QUERY.match(line):
+    if state.walking and not ID_FORMAT.match(line.strip().upper()):
         state.say(_("Answer y, n, s or b; paste a new log to start over, or :help for commands."), "class:dim")
         return None
     return typed(state, line)
@@ -43,7 +42,7 @@ def handle_text(state: State, text: str) -> None:
 def typed(state: State, line: str) -> None:
     """An id, an error code, a one-line error, or words in any language."""
     catalog = state.app.catalog
-    if ID_QUERY.match(line) and catalog.get(line):
+    if ID_FORMAT.match(line.strip().upper()) and catalog.get(line):
         entry = catalog.get(line)
         if entry.id not in _candidates(state):  # another of the log's candidates keeps the log's names
             state.new_case()
