@@ -36,11 +36,9 @@ class AzErrorParser(Parser):
         self.request = Request()
 
     def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
-        found: list[Finding] = []
-        if self.block:
-            if not claimed and self.block.add(line):
-                return [], True
-            found = self._finish(ctx)
+        found, took = self.continue_block(line, ctx, claimed)
+        if took:
+            return [], True
         if claimed or not self._may_hold_error(line):
             return found, False
         text = line.text.strip()

@@ -41,6 +41,16 @@ class Parser:
     def close(self, ctx: Context) -> list[Finding]:
         return []
 
+    def continue_block(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
+        """For parsers that collect a `Code:/Message:` field block (`self.block`, `self._finish`):
+        the line extends the open block (claimed), or the block ends and its findings come out."""
+        block = getattr(self, "block", None)
+        if not block:
+            return [], False
+        if not claimed and block.add(line):
+            return [], True
+        return self._finish(ctx), False
+
     def idle(self) -> bool:
         """Inside nothing of its own: the lines of a quiet az request (skim.py) would neither change
         this parser nor make it find anything. False unless a parser knows."""

@@ -41,11 +41,9 @@ class SdkParser(Parser):
         self.request = Request()
 
     def feed(self, line: Line, ctx: Context, claimed: bool) -> tuple[list[Finding], bool]:
-        found: list[Finding] = []
-        if self.block:
-            if not claimed and self.block.add(line):
-                return [], True
-            found = self._finish(ctx)
+        found, took = self.continue_block(line, ctx, claimed)
+        if took:
+            return [], True
         if claimed:
             return found, False
         text = line.text.strip()
